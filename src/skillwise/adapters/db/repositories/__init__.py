@@ -1,0 +1,12 @@
+"""Repository classes by the attribute name the unit of work exposes them under.
+
+Each takes `(session, uow)`; subjects add their repositories here.
+"""
+
+from skillwise.adapters.db.repositories.outbox import SqlOutboxRepository
+from skillwise.adapters.db.repositories.users import SqlUserRepository
+
+REPOSITORIES: dict[str, type] = {
+    "users": SqlUserRepository,
+    "outbox": SqlOutboxRepository,
+}

@@ -1,0 +1,1 @@
+"""Tables owned by the accounts subject (the shared spine is in core.py)."""

@@ -1,0 +1,1 @@
+"""Tables owned by the catalog subject (the shared spine is in core.py)."""

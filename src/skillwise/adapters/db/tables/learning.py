@@ -1,0 +1,1 @@
+"""Tables owned by the learning subject (the shared spine is in core.py)."""

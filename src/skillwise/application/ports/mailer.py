@@ -1,0 +1,28 @@
+"""Outgoing email."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str
+    content_type: str
+    content: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class EmailMessage:
+    to: str
+    subject: str
+    text: str
+    html: str | None = None
+    attachments: tuple[Attachment, ...] = field(default_factory=tuple)
+
+
+class Mailer(Protocol):
+    """Hands one message to the mail system; raises on failure so the task can retry."""
+
+    def send(self, message: EmailMessage) -> None: ...

@@ -1,0 +1,125 @@
+"""The port every payment gateway adapter (fake, Stripe, SSLCOMMERZ) implements."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+from uuid import UUID
+
+from skillwise.domain.errors import DomainError
+from skillwise.domain.money import Money
+
+
+class InvalidWebhook(DomainError):
+    """The webhook's signature or validation did not check out; nothing was applied."""
+
+    code = "invalid_webhook"
+
+
+class GatewayUnavailable(DomainError):
+    """The payment gateway could not be reached or refused the request."""
+
+    code = "gateway_unavailable"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutRequest:
+    """What a gateway needs to start collecting one payment."""
+
+    payment_id: UUID
+    amount: Money
+    course_id: UUID
+    course_title: str
+    customer_id: UUID
+    customer_email: str
+    customer_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutSession:
+    """What the gateway answered; the app uses client_secret (Stripe) or checkout_url."""
+
+    gateway_reference: str
+    client_secret: str | None = None
+    checkout_url: str | None = None
+    publishable_key: str | None = None
+    customer_reference: str | None = None
+    ephemeral_key: str | None = None
+
+
+class GatewayEventKind(StrEnum):
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELED = "canceled"
+    REFUNDED = "refunded"
+    PENDING_REVIEW = "pending_review"
+
+
+@dataclass(frozen=True, slots=True)
+class GatewayEvent:
+    """One verified fact from a gateway about one of our payments."""
+
+    gateway: str
+    event_id: str
+    kind: GatewayEventKind
+    payment_id: UUID | None
+    gateway_reference: str | None
+    amount: Money | None = None
+    occurred_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookRequest:
+    """An incoming webhook as received: header names lower-cased, the raw body untouched."""
+
+    headers: Mapping[str, str]
+    body: bytes
+    form: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RefundRequest:
+    payment_id: UUID
+    gateway_reference: str
+    amount: Money
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RefundResult:
+    refund_reference: str
+    succeeded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GatewayPaymentState:
+    """What the gateway says about a payment when asked (for reconciliation)."""
+
+    kind: GatewayEventKind | None
+    gateway_reference: str | None
+    amount: Money | None = None
+
+
+class PaymentGateway(Protocol):
+    """A payment service provider seen from the application."""
+
+    name: str
+
+    def start_checkout(self, request: CheckoutRequest) -> CheckoutSession:
+        """Open a checkout for one payment; safe to repeat for the same payment id."""
+        ...
+
+    def parse_webhook(self, request: WebhookRequest) -> list[GatewayEvent]:
+        """Verify an incoming webhook and translate it; raise InvalidWebhook when it fails."""
+        ...
+
+    def refund(self, request: RefundRequest) -> RefundResult:
+        """Refund a captured payment in full; safe to repeat for the same payment id."""
+        ...
+
+    def lookup(self, payment_id: UUID, gateway_reference: str | None) -> GatewayPaymentState:
+        """Ask the gateway for the current state of a payment."""
+        ...

@@ -1,0 +1,32 @@
+"""The unit of work: one transaction per use-case call."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Protocol, Self
+
+from skillwise.application.ports.outbox import OutboxRepository
+from skillwise.application.ports.users import UserRepository
+
+
+class UnitOfWork(Protocol):
+    """`with uow:` opens a transaction; only an explicit `commit()` keeps its changes.
+
+    Outbox messages added inside the block are handed to the task queue after the commit.
+    """
+
+    users: UserRepository
+    outbox: OutboxRepository
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...

@@ -1,0 +1,173 @@
+"""The `skillwise` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+import click
+
+from skillwise.container import Container
+from skillwise.settings import ConfigurationError, Settings
+
+
+def _container() -> Container:
+    try:
+        settings = Settings.from_env()
+    except ConfigurationError as error:
+        raise click.ClickException(str(error)) from error
+    container = Container()
+    container.settings.override(settings)
+    return container
+
+
+@click.group()
+def main() -> None:
+    """SkillWise: the course-selling API."""
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+def db_upgrade(revision: str) -> None:
+    """Apply the migrations up to REVISION."""
+    from skillwise.adapters.db.migrate import upgrade
+
+    settings = _container().settings()
+    upgrade(settings.database_url, revision)
+    click.echo(f"database at {revision}")
+
+
+@main.command()
+def openapi() -> None:
+    """Print the OpenAPI 3 document."""
+    from skillwise.entrypoints.http.app import create_app
+
+    app = create_app(_container())
+    click.echo(json.dumps(app.extensions["skillwise_api"].spec.to_dict(), indent=2))
+
+
+@main.group()
+def outbox() -> None:
+    """Side effects recorded for delivery after commit."""
+
+
+@outbox.command("relay")
+@click.option("--older-than", default=60, show_default=True, help="seconds")
+def outbox_relay(older_than: int) -> None:
+    """Hand undelivered outbox messages to the task queue again."""
+    count = _container().relay_stale_outbox()(older_than_seconds=older_than)
+    click.echo(f"relayed {count} message(s)")
+
+
+@main.command()
+@click.option("--workers", type=int, default=None, help="gunicorn worker processes")
+@click.option("--threads", type=int, default=4, show_default=True)
+@click.option(
+    "--with-worker/--without-worker",
+    default=None,
+    help="Also run the task worker (default: when SKILLWISE_REDIS_URL is set).",
+)
+def serve(workers: int | None, threads: int, with_worker: bool | None) -> None:
+    """Serve the API with gunicorn on HOST:PORT."""
+    from gunicorn.app.base import BaseApplication
+
+    from skillwise.entrypoints.http.app import create_app
+
+    container = _container()
+    settings = container.settings()
+    if with_worker is None:
+        with_worker = bool(settings.redis_url)
+    if with_worker and not settings.redis_url:
+        raise click.ClickException("a separate worker needs SKILLWISE_REDIS_URL")
+    # Without Redis the cache and the task queue live in the process: one worker keeps them whole.
+    if workers is None:
+        workers = int(os.environ.get("WEB_CONCURRENCY", 2 if settings.redis_url else 1))
+    elif workers > 1 and not settings.redis_url:
+        raise click.ClickException("more than one worker process needs SKILLWISE_REDIS_URL")
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{settings.host}:{settings.port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", threads)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("accesslog", "-")
+            self.cfg.set("timeout", 60)
+
+        def load(self):
+            return create_app(container)
+
+    worker_process = None
+    if with_worker:
+        worker_process = subprocess.Popen(
+            [sys.executable, "-m", "skillwise.entrypoints.cli", "worker"]
+        )
+    try:
+        click.echo(f"SkillWise API on http://{settings.host}:{settings.port}/api/v1/docs/")
+        Server().run()
+    finally:
+        if worker_process is not None:
+            worker_process.send_signal(signal.SIGTERM)
+            try:
+                worker_process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                worker_process.kill()
+
+
+@main.command()
+@click.option("--processes", default=1, show_default=True)
+@click.option("--threads", default=4, show_default=True)
+@click.option("--relay-every", default=30, show_default=True, help="seconds between outbox relays")
+def worker(processes: int, threads: int, relay_every: int) -> None:
+    """Run the dramatiq worker (needs SKILLWISE_REDIS_URL) and the outbox relay."""
+    container = _container()
+    if not container.settings().redis_url:
+        raise click.ClickException(
+            "SKILLWISE_REDIS_URL is not set: tasks run inside the web process, no worker needed."
+        )
+    dramatiq_process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "dramatiq",
+            "skillwise.entrypoints.worker",
+            "--processes",
+            str(processes),
+            "--threads",
+            str(threads),
+        ]
+    )
+    stopping = threading.Event()
+
+    def stop(*_: object) -> None:
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    relay = container.relay_stale_outbox
+    while not stopping.is_set() and dramatiq_process.poll() is None:
+        try:
+            relay()(older_than_seconds=relay_every)
+        except Exception as error:  # the relay must outlive a database blip
+            click.echo(f"outbox relay failed: {error}", err=True)
+        stopping.wait(relay_every)
+    if dramatiq_process.poll() is None:
+        dramatiq_process.send_signal(signal.SIGTERM)
+        try:
+            dramatiq_process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            dramatiq_process.kill()
+    sys.exit(dramatiq_process.returncode or 0)
+
+
+if __name__ == "__main__":
+    main()

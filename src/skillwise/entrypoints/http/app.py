@@ -1,0 +1,75 @@
+"""The Flask application factory."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+from flask_smorest import Api
+
+from skillwise.container import Container
+from skillwise.entrypoints import http as http_package
+from skillwise.entrypoints.http import health
+from skillwise.entrypoints.http.access import enforce_access
+from skillwise.entrypoints.http.blueprints import API_PREFIX, api_blueprints
+from skillwise.entrypoints.http.errors import register_error_handlers
+from skillwise.entrypoints.http.jwt import configure_jwt
+
+API_DESCRIPTION = """
+The REST API behind the SkillWise mobile app: find, buy and take courses; teach and earn;
+run the platform.
+
+* JSON in and out, `snake_case` fields, ISO 8601 UTC timestamps.
+* Money is an integer in the currency's minor unit plus an ISO 4217 code
+  (`"price": 1999, "currency": "USD"` is 19.99 USD).
+* Authenticate with `Authorization: Bearer <access>` (see `/auth/login/`).
+* Lists take `?page=` and `?page_size=` (at most 100) and answer
+  `{count, page, page_size, next, previous, results}`.
+* Errors are JSON: `{code, status, error, message, errors?}`. Unknown request fields are ignored.
+""".strip()
+
+
+def create_app(container: Container | None = None) -> Flask:
+    container = container or Container()
+    settings = container.settings()
+
+    app = Flask("skillwise")
+    app.container = container  # type: ignore[attr-defined]
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        API_TITLE="SkillWise API",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX=API_PREFIX,
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="/docs/",
+        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        OPENAPI_REDOC_PATH="/redoc/",
+        OPENAPI_REDOC_URL="https://cdn.jsdelivr.net/npm/redoc@2/bundles/redoc.standalone.js",
+        MAX_CONTENT_LENGTH=settings.max_attachment_bytes + 1024 * 1024,
+        JSON_SORT_KEYS=False,
+    )
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    logging.basicConfig(level=logging.INFO)
+
+    api = Api(
+        app,
+        spec_kwargs={
+            "info": {"description": API_DESCRIPTION},
+            "servers": [{"url": settings.public_url}],
+        },
+    )
+    api.spec.components.security_scheme(
+        "bearerAuth", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+    )
+    configure_jwt(app, settings)
+    register_error_handlers(app)
+    app.before_request(enforce_access)
+
+    api.register_blueprint(health.blp)
+    for blueprint in api_blueprints():
+        api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
+    app.extensions["skillwise_api"] = api
+
+    container.wire(packages=[http_package])
+    return app

@@ -1,0 +1,110 @@
+"""One place that turns every error into the JSON shape of API.md."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from flask import Flask, jsonify
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException
+
+from skillwise.application.ports.payment_gateway import GatewayUnavailable, InvalidWebhook
+from skillwise.domain import errors as domain
+
+log = logging.getLogger(__name__)
+
+# Most specific first: the first matching class decides the status.
+DOMAIN_STATUS: list[tuple[type[domain.DomainError], int]] = [
+    (InvalidWebhook, 400),
+    (GatewayUnavailable, 503),
+    (domain.AuthenticationRequired, 401),
+    (domain.InvalidCredentials, 401),
+    (domain.PermissionDenied, 403),
+    (domain.NotFound, 404),
+    (domain.Conflict, 409),
+    (domain.PaymentRequired, 402),
+    (domain.DomainValidationError, 422),
+    (domain.ServiceUnavailable, 503),
+]
+
+
+def error_body(
+    status: int, message: str, *, error: str | None = None, errors: Any = None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "code": status,
+        "status": HTTPStatus(status).phrase,
+        "error": error or HTTPStatus(status).phrase.lower().replace(" ", "_").replace("-", "_"),
+        "message": message,
+    }
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def status_for(error: domain.DomainError) -> int:
+    for error_class, status in DOMAIN_STATUS:
+        if isinstance(error, error_class):
+            return status
+    return 400
+
+
+def _flatten(messages: Any) -> Any:
+    """webargs nests errors by location ({"json": {...}}); clients want field -> messages."""
+    if not isinstance(messages, dict):
+        return messages
+    flat: dict[str, Any] = {}
+    for location, fields in messages.items():
+        if isinstance(fields, dict):
+            flat.update(fields)
+        else:
+            flat[location] = fields
+    return flat
+
+
+def handle_domain_error(error: domain.DomainError) -> ResponseReturnValue:
+    status = status_for(error)
+    return jsonify(error_body(status, error.message, error=error.code)), status
+
+
+def handle_http_exception(error: HTTPException) -> ResponseReturnValue:
+    status = error.code or 500
+    data = getattr(error, "data", None) or {}
+    errors = _flatten(data.get("messages") or data.get("errors"))
+    message = data.get("message")
+    if message is None:
+        if status == 422:
+            message = "The request is not valid; see `errors` for each field."
+        elif status == 400 and errors:
+            message = "The request body is not valid JSON."
+        else:
+            message = error.description or HTTPStatus(status).phrase
+    response = jsonify(error_body(status, message, errors=errors))
+    response.status_code = status
+    for name, value in (data.get("headers") or {}).items():
+        response.headers[name] = value
+    if status == 405 and getattr(error, "valid_methods", None):
+        response.headers["Allow"] = ", ".join(error.valid_methods)
+    if getattr(error, "response", None) is not None and error.response is not None:
+        for name, value in error.response.headers.items():
+            if name.lower() in {
+                "retry-after",
+                "x-ratelimit-limit",
+                "x-ratelimit-remaining",
+                "x-ratelimit-reset",
+            }:
+                response.headers[name] = value
+    return response
+
+
+def handle_unexpected(error: Exception) -> ResponseReturnValue:
+    log.exception("unhandled error", exc_info=error)
+    return jsonify(error_body(500, "Something went wrong on our side.")), 500
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(domain.DomainError, handle_domain_error)
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(Exception, handle_unexpected)

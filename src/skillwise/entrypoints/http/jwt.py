@@ -1,0 +1,51 @@
+"""flask-jwt-extended set-up: token lifetimes, and every token error as a 401 in our JSON shape."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from flask import Flask, jsonify
+from flask.typing import ResponseReturnValue
+from flask_jwt_extended import JWTManager
+
+from skillwise.entrypoints.http.errors import error_body
+from skillwise.settings import Settings
+
+
+def _unauthorized(message: str, error: str) -> ResponseReturnValue:
+    return jsonify(error_body(401, message, error=error)), 401
+
+
+def configure_jwt(app: Flask, settings: Settings) -> JWTManager:
+    app.config.update(
+        JWT_SECRET_KEY=settings.secret_key,
+        JWT_ALGORITHM="HS256",
+        JWT_ACCESS_TOKEN_EXPIRES=timedelta(minutes=settings.access_token_minutes),
+        JWT_REFRESH_TOKEN_EXPIRES=timedelta(days=settings.refresh_token_days),
+        JWT_TOKEN_LOCATION=["headers"],
+        JWT_ERROR_MESSAGE_KEY="message",
+    )
+    jwt = JWTManager(app)
+
+    @jwt.unauthorized_loader
+    def _missing(reason: str) -> ResponseReturnValue:
+        return _unauthorized(f"Authentication required: {reason}.", "authentication_required")
+
+    @jwt.invalid_token_loader
+    def _invalid(reason: str) -> ResponseReturnValue:
+        return _unauthorized(f"The token is not valid: {reason}.", "invalid_token")
+
+    @jwt.expired_token_loader
+    def _expired(_header: dict[str, Any], _payload: dict[str, Any]) -> ResponseReturnValue:
+        return _unauthorized("The token has expired.", "token_expired")
+
+    @jwt.revoked_token_loader
+    def _revoked(_header: dict[str, Any], _payload: dict[str, Any]) -> ResponseReturnValue:
+        return _unauthorized("The token has been revoked.", "token_revoked")
+
+    @jwt.user_lookup_error_loader
+    def _unknown_user(_header: dict[str, Any], _payload: dict[str, Any]) -> ResponseReturnValue:
+        return _unauthorized("The account behind this token is gone.", "invalid_token")
+
+    return jwt

@@ -1,0 +1,138 @@
+"""Configuration read from the environment (names in API.md), with embedded defaults."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ConfigurationError(RuntimeError):
+    """The environment does not describe a runnable configuration."""
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _default_var_dir() -> Path:
+    return Path(os.environ.get("SKILLWISE_VAR_DIR", Path.cwd() / "var"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "development"
+    database_url: str = ""
+    redis_url: str | None = None
+    redis_prefix: str = "skillwise:"
+    secret_key: str = ""
+    public_url: str = "http://127.0.0.1:8000"
+    var_dir: Path = field(default_factory=_default_var_dir)
+
+    payment_gateway: str = "fake"
+    stripe_secret_key: str | None = None
+    stripe_publishable_key: str | None = None
+    stripe_webhook_secret: str | None = None
+    stripe_api_base: str | None = None
+    sslcommerz_store_id: str | None = None
+    sslcommerz_store_password: str | None = None
+    sslcommerz_api_base: str = "https://sandbox.sslcommerz.com"
+
+    email_backend: str = "console"
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_security: str = "none"
+    smtp_timeout_seconds: float = 10.0
+    email_from: str = "SkillWise <no-reply@skillwise.local>"
+
+    task_backend: str = "auto"
+    ratelimit_enabled: bool = True
+    password_hash_profile: str = "default"
+    max_attachment_bytes: int = 25 * 1024 * 1024
+    access_token_minutes: int = 15
+    refresh_token_days: int = 30
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+
+        def get(name: str, default: str | None = None) -> str | None:
+            value = env.get(name)
+            return value if value not in (None, "") else default
+
+        mode = get("SKILLWISE_ENV", "development") or "development"
+        var_dir = Path(get("SKILLWISE_VAR_DIR", str(Path.cwd() / "var")) or "var")
+        secret_key = get("SKILLWISE_SECRET_KEY")
+        if not secret_key:
+            if mode == "production":
+                raise ConfigurationError(
+                    "SKILLWISE_SECRET_KEY is required when SKILLWISE_ENV=production: it signs "
+                    "every token, so a generated one would log everybody out on each restart "
+                    "and differ between processes."
+                )
+            secret_key = _development_secret(var_dir)
+        return cls(
+            env=mode,
+            database_url=get("SKILLWISE_DATABASE_URL", f"sqlite:///{var_dir / 'skillwise.db'}")
+            or "",
+            redis_url=get("SKILLWISE_REDIS_URL"),
+            redis_prefix=get("SKILLWISE_REDIS_PREFIX", "skillwise:") or "skillwise:",
+            secret_key=secret_key,
+            public_url=(get("SKILLWISE_PUBLIC_URL", "http://127.0.0.1:8000") or "").rstrip("/"),
+            var_dir=var_dir,
+            payment_gateway=get("SKILLWISE_PAYMENT_GATEWAY", "fake") or "fake",
+            stripe_secret_key=get("SKILLWISE_STRIPE_SECRET_KEY"),
+            stripe_publishable_key=get("SKILLWISE_STRIPE_PUBLISHABLE_KEY"),
+            stripe_webhook_secret=get("SKILLWISE_STRIPE_WEBHOOK_SECRET"),
+            stripe_api_base=get("SKILLWISE_STRIPE_API_BASE"),
+            sslcommerz_store_id=get("SKILLWISE_SSLCOMMERZ_STORE_ID"),
+            sslcommerz_store_password=get("SKILLWISE_SSLCOMMERZ_STORE_PASSWORD"),
+            sslcommerz_api_base=(
+                get("SKILLWISE_SSLCOMMERZ_API_BASE", "https://sandbox.sslcommerz.com") or ""
+            ).rstrip("/"),
+            email_backend=get("SKILLWISE_EMAIL_BACKEND", "console") or "console",
+            smtp_host=get("SKILLWISE_SMTP_HOST", "localhost") or "localhost",
+            smtp_port=int(get("SKILLWISE_SMTP_PORT", "25") or 25),
+            smtp_user=get("SKILLWISE_SMTP_USER"),
+            smtp_password=get("SKILLWISE_SMTP_PASSWORD"),
+            smtp_security=get("SKILLWISE_SMTP_SECURITY", "none") or "none",
+            smtp_timeout_seconds=float(get("SKILLWISE_SMTP_TIMEOUT", "10") or 10),
+            email_from=get("SKILLWISE_EMAIL_FROM", cls.email_from) or cls.email_from,
+            task_backend=get("SKILLWISE_TASK_BACKEND", "auto") or "auto",
+            ratelimit_enabled=_flag(get("SKILLWISE_RATELIMIT_ENABLED"), True),
+            max_attachment_bytes=int(
+                get("SKILLWISE_MAX_ATTACHMENT_BYTES", str(25 * 1024 * 1024)) or 0
+            ),
+            host=get("HOST", "127.0.0.1") or "127.0.0.1",
+            port=int(get("PORT", "8000") or 8000),
+        )
+
+
+def _development_secret(var_dir: Path) -> str:
+    """A per-checkout key kept under var/ so tokens survive restarts in development."""
+    path = var_dir / "dev-secret-key"
+    try:
+        return path.read_text().strip() or _write_secret(path)
+    except FileNotFoundError:
+        return _write_secret(path)
+
+
+def _write_secret(path: Path) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key

@@ -1,0 +1,78 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import inspect
+
+from skillwise.adapters.db.migrate import downgrade, upgrade
+from skillwise.application.email import queue_email
+from skillwise.domain.email_address import Email
+from skillwise.domain.users import User
+
+pytestmark = pytest.mark.integration
+
+
+def make_user(email="ada@example.com"):
+    return User(
+        email=Email(email),
+        full_name="Ada Lovelace",
+        password_hash="x",
+        date_joined=datetime(2026, 11, 26, 10, 0, tzinfo=UTC),
+    )
+
+
+def test_migrations_create_every_table_and_go_down_and_up_again(stack, container):
+    engine = container.engine()
+    assert {"users", "courses", "modules", "lessons", "enrollments", "outbox"} <= set(
+        inspect(engine).get_table_names()
+    )
+    engine.dispose()
+    downgrade(stack.database_url, "base")
+    try:
+        assert "users" not in inspect(container.engine()).get_table_names()
+    finally:
+        container.engine().dispose()
+        upgrade(stack.database_url)
+
+
+def test_a_unit_of_work_keeps_nothing_without_commit(uow_factory):
+    user = make_user()
+    with uow_factory() as uow:
+        uow.users.add(user)
+    with uow_factory() as uow:
+        assert uow.users.get(user.id) is None
+
+
+def test_committed_users_come_back_whole_with_aware_utc_times(uow_factory):
+    user = make_user("Grace@Example.com")
+    with uow_factory() as uow:
+        uow.users.add(user)
+        uow.commit()
+    with uow_factory() as uow:
+        loaded = uow.users.get_by_email(Email("grace@example.com"))
+    assert loaded is not None and loaded.id == user.id
+    assert loaded.date_joined == user.date_joined
+    assert loaded.date_joined.utcoffset() == timedelta(0)
+
+
+def test_the_database_refuses_a_second_account_with_the_same_email(uow_factory):
+    from sqlalchemy.exc import IntegrityError
+
+    with uow_factory() as uow:
+        uow.users.add(make_user())
+        uow.commit()
+    with pytest.raises(IntegrityError), uow_factory() as uow:
+        uow.users.add(make_user())
+        uow.commit()
+
+
+def test_an_email_recorded_in_the_outbox_is_delivered_after_commit(
+    uow_factory, container, outbox_mailer
+):
+    clock = container.clock()
+    with uow_factory() as uow:
+        queue_email(uow, clock, to="ada@example.com", subject="Welcome", text="Hello")
+        assert outbox_mailer.sent == []
+        uow.commit()
+    assert [m.subject for m in outbox_mailer.sent] == ["Welcome"]
+    relayed = container.relay_stale_outbox()(older_than_seconds=0)
+    assert relayed == 0

@@ -1,0 +1,66 @@
+import pytest
+
+from skillwise.entrypoints.http.access import declared_access, is_framework_endpoint
+
+pytestmark = pytest.mark.integration
+
+
+def test_liveness_answers_ok(client):
+    response = client.get("/health/live")
+    assert response.status_code == 200
+    assert response.json["status"] == "ok"
+
+
+def test_readiness_checks_the_database_and_redis_where_configured(client, settings):
+    response = client.get("/health/ready")
+    assert response.status_code == 200
+    assert response.json["checks"]["database"] == "ok"
+    assert ("redis" in response.json["checks"]) is bool(settings.redis_url)
+
+
+def test_readiness_answers_503_when_the_database_is_unreachable(container, client):
+    from dependency_injector import providers
+
+    from skillwise.adapters.db.engine import build_engine
+
+    dead = build_engine("postgresql+psycopg://nobody@127.0.0.1:1/none", pool_pre_ping=False)
+    with container.engine.override(providers.Object(dead)):
+        response = client.get("/health/ready")
+    assert response.status_code == 503
+    assert response.json["checks"]["database"] == "unavailable"
+
+
+def test_unknown_paths_answer_json_404(client):
+    response = client.get("/api/v1/no-such-thing/")
+    assert response.status_code == 404
+    assert response.is_json
+    assert response.json["code"] == 404
+    assert response.json["message"]
+
+
+def test_wrong_methods_answer_json_405(client):
+    response = client.delete("/health/live")
+    assert response.status_code == 405
+    assert response.json["code"] == 405
+    assert "GET" in response.headers["Allow"]
+
+
+def test_openapi_document_and_docs_pages_are_served(client):
+    spec = client.get("/api/v1/openapi.json")
+    assert spec.status_code == 200
+    assert spec.json["openapi"].startswith("3.")
+    assert spec.json["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
+    assert "/health/ready" in spec.json["paths"]
+    assert client.get("/api/v1/docs/").status_code == 200
+    assert client.get("/api/v1/redoc/").status_code == 200
+
+
+def test_every_endpoint_declares_who_may_call_it(app):
+    undeclared = []
+    for rule in app.url_map.iter_rules():
+        if is_framework_endpoint(rule.endpoint):
+            continue
+        for method in sorted(rule.methods - {"OPTIONS", "HEAD"}):
+            if declared_access(app, rule.endpoint, method) is None:
+                undeclared.append(f"{method} {rule.rule}")
+    assert undeclared == []
