@@ -94,3 +94,12 @@ class Container(containers.DeclarativeContainer):
     )
 
     readiness_check = providers.Factory(ReadinessCheck, engine=engine, redis_client=redis_client)
+
+    # Providers by subject, in dependency order: later subjects may refer to earlier ones.
+    # --- accounts ---
+
+    # --- catalog ---
+
+    # --- learning ---
+
+    # --- payments ---

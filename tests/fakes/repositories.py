@@ -6,7 +6,10 @@ from datetime import datetime
 from uuid import UUID
 
 from skillwise.application.ports.outbox import OutboxMessage
+from skillwise.domain.catalog import Course
 from skillwise.domain.email_address import Email
+from skillwise.domain.enrollments import Enrollment
+from skillwise.domain.notifications import Notification
 from skillwise.domain.users import User
 
 
@@ -49,3 +52,63 @@ class FakeOutboxRepository:
 
     def topics(self) -> list[str]:
         return [message.topic for message in self.rows.values()]
+
+
+class FakeCourseRepository:
+    def __init__(self) -> None:
+        self.rows: dict[UUID, Course] = {}
+
+    def add(self, course: Course) -> None:
+        self.rows[course.id] = course
+
+    def get(self, course_id: UUID) -> Course | None:
+        return self.rows.get(course_id)
+
+    def get_for_update(self, course_id: UUID) -> Course | None:
+        return self.rows.get(course_id)
+
+    def save(self, course: Course) -> None:
+        self.rows[course.id] = course
+
+
+class DuplicateRow(Exception):
+    """What a unique constraint would raise."""
+
+
+class FakeEnrollmentRepository:
+    def __init__(self) -> None:
+        self.rows: dict[UUID, Enrollment] = {}
+
+    def add(self, enrollment: Enrollment) -> None:
+        if self.get_for(enrollment.user_id, enrollment.course_id) is not None:
+            raise DuplicateRow("enrollments (user_id, course_id)")
+        self.rows[enrollment.id] = enrollment
+
+    def get(self, enrollment_id: UUID) -> Enrollment | None:
+        return self.rows.get(enrollment_id)
+
+    def get_for(self, user_id: UUID, course_id: UUID) -> Enrollment | None:
+        return next(
+            (e for e in self.rows.values() if e.user_id == user_id and e.course_id == course_id),
+            None,
+        )
+
+    def save(self, enrollment: Enrollment) -> None:
+        self.rows[enrollment.id] = enrollment
+
+
+class FakeNotificationRepository:
+    def __init__(self) -> None:
+        self.rows: dict[UUID, Notification] = {}
+
+    def add(self, notification: Notification) -> None:
+        self.rows[notification.id] = notification
+
+    def get(self, notification_id: UUID) -> Notification | None:
+        return self.rows.get(notification_id)
+
+    def save(self, notification: Notification) -> None:
+        self.rows[notification.id] = notification
+
+    def for_user(self, user_id: UUID) -> list[Notification]:
+        return [n for n in self.rows.values() if n.user_id == user_id]

@@ -5,11 +5,20 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from tests.fakes.repositories import FakeOutboxRepository, FakeUserRepository
+from tests.fakes.repositories import (
+    FakeCourseRepository,
+    FakeEnrollmentRepository,
+    FakeNotificationRepository,
+    FakeOutboxRepository,
+    FakeUserRepository,
+)
 
 # Attribute name on the unit of work -> fake repository class; subjects add theirs here.
 FAKE_REPOSITORIES: dict[str, type] = {
     "users": FakeUserRepository,
+    "courses": FakeCourseRepository,
+    "enrollments": FakeEnrollmentRepository,
+    "notifications": FakeNotificationRepository,
     "outbox": FakeOutboxRepository,
 }
 

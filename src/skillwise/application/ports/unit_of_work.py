@@ -5,6 +5,9 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol, Self
 
+from skillwise.application.ports.courses import CourseRepository
+from skillwise.application.ports.enrollments import EnrollmentRepository
+from skillwise.application.ports.notifications import NotificationRepository
 from skillwise.application.ports.outbox import OutboxRepository
 from skillwise.application.ports.users import UserRepository
 
@@ -16,6 +19,9 @@ class UnitOfWork(Protocol):
     """
 
     users: UserRepository
+    courses: CourseRepository
+    enrollments: EnrollmentRepository
+    notifications: NotificationRepository
     outbox: OutboxRepository
 
     def __enter__(self) -> Self: ...

@@ -3,10 +3,16 @@
 Each takes `(session, uow)`; subjects add their repositories here.
 """
 
+from skillwise.adapters.db.repositories.courses import SqlCourseRepository
+from skillwise.adapters.db.repositories.enrollments import SqlEnrollmentRepository
+from skillwise.adapters.db.repositories.notifications import SqlNotificationRepository
 from skillwise.adapters.db.repositories.outbox import SqlOutboxRepository
 from skillwise.adapters.db.repositories.users import SqlUserRepository
 
 REPOSITORIES: dict[str, type] = {
     "users": SqlUserRepository,
+    "courses": SqlCourseRepository,
+    "enrollments": SqlEnrollmentRepository,
+    "notifications": SqlNotificationRepository,
     "outbox": SqlOutboxRepository,
 }

@@ -116,6 +116,20 @@ enrollments = Table(
     CheckConstraint("status IN ('active', 'completed', 'refunded')", name="status"),
 )
 
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id"), nullable=False),
+    Column("kind", String(50), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("body", Text, nullable=False, default=""),
+    Column("data", JSON, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("read_at", UtcDateTime),
+    Index("ix_notifications_user_id_created_at", "user_id", "created_at"),
+)
+
 outbox = Table(
     "outbox",
     metadata,

@@ -141,6 +141,23 @@ def upgrade() -> None:
     op.create_index("ix_enrollments_course_id", "enrollments", ["course_id"])
 
     op.create_table(
+        "notifications",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("kind", sa.String(50), nullable=False),
+        sa.Column("title", sa.String(200), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("created_at", UtcDateTime(), nullable=False),
+        sa.Column("read_at", UtcDateTime()),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name="fk_notifications_user_id_users"),
+        sa.PrimaryKeyConstraint("id", name="pk_notifications"),
+    )
+    op.create_index(
+        "ix_notifications_user_id_created_at", "notifications", ["user_id", "created_at"]
+    )
+
+    op.create_table(
         "outbox",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("topic", sa.String(100), nullable=False),
@@ -156,6 +173,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("outbox")
+    op.drop_table("notifications")
     op.drop_table("enrollments")
     op.drop_table("lessons")
     op.drop_table("modules")

@@ -1,0 +1,61 @@
+"""Enrollments table <-> Enrollment entity."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import insert, select, update
+
+from skillwise.adapters.db.repositories.base import SqlRepository
+from skillwise.adapters.db.tables.core import enrollments
+from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
+
+
+def enrollment_from_row(row: Any) -> Enrollment:
+    return Enrollment(
+        id=row.id,
+        user_id=row.user_id,
+        course_id=row.course_id,
+        status=EnrollmentStatus(row.status),
+        started_at=row.started_at,
+        completed_at=row.completed_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _values(enrollment: Enrollment) -> dict[str, Any]:
+    return {
+        "user_id": enrollment.user_id,
+        "course_id": enrollment.course_id,
+        "status": enrollment.status.value,
+        "started_at": enrollment.started_at,
+        "completed_at": enrollment.completed_at,
+        "updated_at": enrollment.updated_at,
+    }
+
+
+class SqlEnrollmentRepository(SqlRepository):
+    def add(self, enrollment: Enrollment) -> None:
+        self._session.execute(insert(enrollments).values(id=enrollment.id, **_values(enrollment)))
+
+    def get(self, enrollment_id: UUID) -> Enrollment | None:
+        row = self._session.execute(
+            select(enrollments).where(enrollments.c.id == enrollment_id)
+        ).first()
+        return enrollment_from_row(row) if row else None
+
+    def get_for(self, user_id: UUID, course_id: UUID) -> Enrollment | None:
+        row = self._session.execute(
+            select(enrollments).where(
+                enrollments.c.user_id == user_id, enrollments.c.course_id == course_id
+            )
+        ).first()
+        return enrollment_from_row(row) if row else None
+
+    def save(self, enrollment: Enrollment) -> None:
+        self._session.execute(
+            update(enrollments)
+            .where(enrollments.c.id == enrollment.id)
+            .values(**_values(enrollment))
+        )

@@ -1,0 +1,18 @@
+"""Persistence of enrollments."""
+
+from typing import Protocol
+from uuid import UUID
+
+from skillwise.domain.enrollments import Enrollment
+
+
+class EnrollmentRepository(Protocol):
+    def add(self, enrollment: Enrollment) -> None:
+        """Insert; the database refuses a second enrollment of one user in one course."""
+        ...
+
+    def get(self, enrollment_id: UUID) -> Enrollment | None: ...
+
+    def get_for(self, user_id: UUID, course_id: UUID) -> Enrollment | None: ...
+
+    def save(self, enrollment: Enrollment) -> None: ...
