@@ -18,6 +18,7 @@ from skillwise.adapters.tasks.dramatiq_queue import (
     declare_actors,
 )
 from skillwise.adapters.tasks.in_process import InProcessTaskQueue
+from skillwise.application.catalog_cache import CatalogCache
 from skillwise.application.email import EMAIL_TOPIC, SendEmail
 from skillwise.application.use_cases.deliver_outbox_message import (
     DeliverOutboxMessage,
@@ -92,6 +93,8 @@ class Container(containers.DeclarativeContainer):
         enqueue=task_queue.provided.deliver_outbox_message,
         clock=clock,
     )
+
+    catalog_cache = providers.Factory(CatalogCache, cache=cache)
 
     readiness_check = providers.Factory(ReadinessCheck, engine=engine, redis_client=redis_client)
 

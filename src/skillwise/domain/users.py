@@ -7,6 +7,7 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from skillwise.domain.email_address import Email
+from skillwise.domain.errors import PermissionDenied
 from skillwise.domain.identity import Actor, Role
 
 
@@ -31,3 +32,10 @@ class User:
 
     def as_actor(self) -> Actor:
         return Actor(user_id=self.id, role=self.role)
+
+    def require_verified_email(self) -> None:
+        """Buying needs a verified address: receipts and invoices must reach the buyer."""
+        if not self.email_verified:
+            raise PermissionDenied(
+                "Verify your email address before buying a course.", code="email_not_verified"
+            )
