@@ -64,3 +64,25 @@ def test_every_endpoint_declares_who_may_call_it(app):
             if declared_access(app, rule.endpoint, method) is None:
                 undeclared.append(f"{method} {rule.rule}")
     assert undeclared == []
+
+
+def test_an_unexpected_error_answers_json_500_without_details(app):
+    from skillwise.entrypoints.http.access import public
+
+    @public
+    def explode():
+        raise RuntimeError("secret internals")
+
+    app.add_url_rule("/explode", "explode", explode)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = app.test_client().get("/explode")
+    assert response.status_code == 500
+    assert response.json["code"] == 500
+    assert "secret internals" not in response.get_data(as_text=True)
+
+
+def test_a_view_without_an_access_declaration_is_refused(app):
+    app.add_url_rule("/undeclared", "undeclared", lambda: "open")
+    response = app.test_client().get("/undeclared")
+    assert response.status_code == 403
+    assert response.json["error"] == "permission_denied"
