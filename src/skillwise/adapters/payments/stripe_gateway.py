@@ -1,0 +1,214 @@
+"""PaymentGateway adapter for Stripe PaymentIntents and the mobile PaymentSheet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+import stripe
+
+from skillwise.application.ports.payment_gateway import (
+    CheckoutRequest,
+    CheckoutSession,
+    GatewayEvent,
+    GatewayEventKind,
+    GatewayPaymentState,
+    GatewayUnavailable,
+    InvalidWebhook,
+    RefundRequest,
+    RefundResult,
+    WebhookRequest,
+)
+from skillwise.domain.money import Money
+
+# The PaymentSheet reads the ephemeral key with the API version of the mobile SDK, which is
+# pinned by the app and not by this server, so the key is created for that version.
+MOBILE_SDK_API_VERSION = "2020-08-27"
+
+_PAYMENT_INTENT_EVENTS = {
+    "payment_intent.succeeded": GatewayEventKind.SUCCEEDED,
+    "payment_intent.payment_failed": GatewayEventKind.FAILED,
+    "payment_intent.canceled": GatewayEventKind.CANCELED,
+}
+
+# Stripe keeps metadata values to 500 characters.
+_METADATA_VALUE_LIMIT = 500
+
+
+class StripeGateway:
+    """Collects card payments with Stripe through the official stripe library."""
+
+    name = "stripe"
+
+    def __init__(
+        self,
+        secret_key: str,
+        publishable_key: str,
+        webhook_secret: str,
+        api_base: str | None = None,
+        timeout_seconds: float = 10,
+        *,
+        max_network_retries: int = 2,
+        mobile_sdk_api_version: str = MOBILE_SDK_API_VERSION,
+    ) -> None:
+        self._publishable_key = publishable_key
+        self._webhook_secret = webhook_secret
+        self._mobile_sdk_api_version = mobile_sdk_api_version
+        self._client = stripe.StripeClient(
+            secret_key,
+            # An "api" entry of None would replace Stripe's default address rather than keep it.
+            base_addresses={"api": api_base.rstrip("/")} if api_base else None,
+            max_network_retries=max_network_retries,
+            http_client=stripe.RequestsClient(timeout=timeout_seconds),
+        )
+
+    def start_checkout(self, request: CheckoutRequest) -> CheckoutSession:
+        payment_id = str(request.payment_id)
+        with _gateway_errors():
+            # Only stable fields go into these idempotent calls: Stripe refuses a replayed
+            # idempotency key whose parameters changed, as they would after a profile edit.
+            customer = self._client.v1.customers.create(
+                {"metadata": {"user_id": str(request.customer_id)}},
+                {"idempotency_key": f"skillwise-customer-{request.customer_id}"},
+            )
+            intent = self._client.v1.payment_intents.create(
+                {
+                    "amount": request.amount.amount_minor,
+                    "currency": request.amount.currency.lower(),
+                    "customer": customer.id,
+                    "automatic_payment_methods": {"enabled": True},
+                    "receipt_email": request.customer_email,
+                    "metadata": {
+                        "payment_id": payment_id,
+                        "course_id": str(request.course_id),
+                        "user_id": str(request.customer_id),
+                    },
+                },
+                {"idempotency_key": f"skillwise-payment-{payment_id}"},
+            )
+            ephemeral_key = self._client.v1.ephemeral_keys.create(
+                {"customer": customer.id},
+                {"stripe_version": self._mobile_sdk_api_version},
+            )
+        return CheckoutSession(
+            gateway_reference=intent.id,
+            client_secret=intent.client_secret,
+            publishable_key=self._publishable_key,
+            customer_reference=customer.id,
+            ephemeral_key=ephemeral_key.secret,
+        )
+
+    def parse_webhook(self, request: WebhookRequest) -> list[GatewayEvent]:
+        try:
+            event = self._client.construct_event(
+                request.body, request.headers.get("stripe-signature"), self._webhook_secret
+            )
+        except (stripe.SignatureVerificationError, ValueError) as error:
+            raise InvalidWebhook("The Stripe-Signature header does not verify.") from error
+        payload = event.to_dict()
+        event_type = payload["type"]
+        subject = payload["data"]["object"]
+        occurred_at = datetime.fromtimestamp(payload["created"], UTC)
+        if event_type in _PAYMENT_INTENT_EVENTS:
+            kind = _PAYMENT_INTENT_EVENTS[event_type]
+            amount_field = "amount_received" if kind is GatewayEventKind.SUCCEEDED else "amount"
+            return [
+                GatewayEvent(
+                    gateway=self.name,
+                    event_id=payload["id"],
+                    kind=kind,
+                    payment_id=_payment_id(subject.get("metadata")),
+                    gateway_reference=subject["id"],
+                    amount=Money(subject[amount_field], subject["currency"].upper()),
+                    occurred_at=occurred_at,
+                )
+            ]
+        if event_type == "charge.refunded":
+            return [
+                GatewayEvent(
+                    gateway=self.name,
+                    event_id=payload["id"],
+                    kind=GatewayEventKind.REFUNDED,
+                    payment_id=_payment_id(subject.get("metadata")),
+                    gateway_reference=subject.get("payment_intent"),
+                    amount=Money(subject["amount_refunded"], subject["currency"].upper()),
+                    occurred_at=occurred_at,
+                )
+            ]
+        return []
+
+    def refund(self, request: RefundRequest) -> RefundResult:
+        with _gateway_errors():
+            refund = self._client.v1.refunds.create(
+                {
+                    "payment_intent": request.gateway_reference,
+                    "amount": request.amount.amount_minor,
+                    "metadata": {
+                        "payment_id": str(request.payment_id),
+                        "reason": request.reason[:_METADATA_VALUE_LIMIT],
+                    },
+                },
+                {"idempotency_key": f"skillwise-refund-{request.payment_id}"},
+            )
+        # A pending refund has been accepted; Stripe settles it later and reports the outcome
+        # on the charge.
+        return RefundResult(
+            refund_reference=refund.id, succeeded=refund.status in ("succeeded", "pending")
+        )
+
+    def lookup(self, payment_id: UUID, gateway_reference: str | None) -> GatewayPaymentState:
+        if gateway_reference is None:
+            # Without a PaymentIntent id there is nothing at Stripe to ask about.
+            return GatewayPaymentState(kind=None, gateway_reference=None)
+        with _gateway_errors():
+            intent = self._client.v1.payment_intents.retrieve(
+                gateway_reference, {"expand": ["latest_charge"]}
+            ).to_dict()
+        kind = _intent_kind(intent)
+        received = kind in (GatewayEventKind.SUCCEEDED, GatewayEventKind.REFUNDED)
+        return GatewayPaymentState(
+            kind=kind,
+            gateway_reference=intent["id"],
+            amount=Money(
+                intent["amount_received"] if received else intent["amount"],
+                intent["currency"].upper(),
+            ),
+        )
+
+
+@contextmanager
+def _gateway_errors() -> Iterator[None]:
+    try:
+        yield
+    except stripe.StripeError as error:
+        raise GatewayUnavailable(
+            f"Stripe could not be reached or refused the request: {error.user_message or error}"
+        ) from error
+
+
+def _payment_id(metadata: Mapping[str, Any] | None) -> UUID | None:
+    raw = (metadata or {}).get("payment_id")
+    if not raw:
+        return None
+    try:
+        return UUID(raw)
+    except ValueError:
+        # Metadata written by another integration on the same account is not ours to follow.
+        return None
+
+
+def _intent_kind(intent: Mapping[str, Any]) -> GatewayEventKind | None:
+    charge = intent.get("latest_charge")
+    if isinstance(charge, Mapping) and charge.get("refunded"):
+        return GatewayEventKind.REFUNDED
+    status = intent["status"]
+    if status == "succeeded":
+        return GatewayEventKind.SUCCEEDED
+    if status == "canceled":
+        return GatewayEventKind.CANCELED
+    if status == "requires_payment_method" and intent.get("last_payment_error"):
+        return GatewayEventKind.FAILED
+    return None
