@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from dependency_injector import containers, providers
 
+from skillwise.adapters.blocklist.database import DatabaseTokenBlocklist
+from skillwise.adapters.blocklist.redis_blocklist import RedisTokenBlocklist
 from skillwise.adapters.cache.memory import InMemoryCache
 from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.clock import SystemClock
 from skillwise.adapters.db.engine import build_engine, build_session_factory
 from skillwise.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from skillwise.adapters.email.console import ConsoleMailer
+from skillwise.adapters.email.smtp import SmtpMailer
 from skillwise.adapters.health import ReadinessCheck
 from skillwise.adapters.redis_client import build_redis_client
+from skillwise.adapters.security.argon2_hasher import Argon2PasswordHasher
+from skillwise.adapters.security.jwt_tokens import JwtTokenIssuer
 from skillwise.adapters.tasks.dramatiq_queue import (
     DramatiqTaskQueue,
     build_broker,
@@ -20,10 +27,27 @@ from skillwise.adapters.tasks.dramatiq_queue import (
 from skillwise.adapters.tasks.in_process import InProcessTaskQueue
 from skillwise.application.catalog_cache import CatalogCache
 from skillwise.application.email import EMAIL_TOPIC, SendEmail
+from skillwise.application.use_cases.confirm_password_reset import ConfirmPasswordReset
+from skillwise.application.use_cases.create_admin import CreateAdmin
+from skillwise.application.use_cases.delete_user import DeleteUser
 from skillwise.application.use_cases.deliver_outbox_message import (
     DeliverOutboxMessage,
     RelayStaleOutbox,
 )
+from skillwise.application.use_cases.get_profile import GetProfile
+from skillwise.application.use_cases.get_user import GetUser
+from skillwise.application.use_cases.list_users import ListUsers
+from skillwise.application.use_cases.log_in import LogIn
+from skillwise.application.use_cases.log_out import LogOut
+from skillwise.application.use_cases.refresh_session import RefreshSession
+from skillwise.application.use_cases.register_user import RegisterUser
+from skillwise.application.use_cases.request_password_reset import RequestPasswordReset
+from skillwise.application.use_cases.resend_verification_email import (
+    ResendVerificationEmail,
+)
+from skillwise.application.use_cases.update_profile import UpdateProfile
+from skillwise.application.use_cases.update_user import UpdateUser
+from skillwise.application.use_cases.verify_email import VerifyEmail
 from skillwise.settings import Settings
 
 
@@ -61,6 +85,16 @@ class Container(containers.DeclarativeContainer):
     mailer = providers.Selector(
         settings.provided.email_backend,
         console=providers.Singleton(ConsoleMailer, sender=settings.provided.email_from),
+        smtp=providers.Singleton(
+            SmtpMailer,
+            host=settings.provided.smtp_host,
+            port=settings.provided.smtp_port,
+            sender=settings.provided.email_from,
+            user=settings.provided.smtp_user,
+            password=settings.provided.smtp_password,
+            security=settings.provided.smtp_security,
+            timeout_seconds=settings.provided.smtp_timeout_seconds,
+        ),
     )
 
     uow = providers.Factory(SqlAlchemyUnitOfWork, session_factory=session_factory)
@@ -100,9 +134,73 @@ class Container(containers.DeclarativeContainer):
 
     # Providers by subject, in dependency order: later subjects may refer to earlier ones.
     # --- accounts ---
+    password_hasher = providers.Singleton(
+        Argon2PasswordHasher, profile=settings.provided.password_hash_profile
+    )
+    access_token_lifetime = providers.Singleton(
+        timedelta, minutes=settings.provided.access_token_minutes
+    )
+    refresh_token_lifetime = providers.Singleton(
+        timedelta, days=settings.provided.refresh_token_days
+    )
+    token_issuer = providers.Singleton(
+        JwtTokenIssuer,
+        access_lifetime=access_token_lifetime,
+        refresh_lifetime=refresh_token_lifetime,
+    )
+    token_blocklist = providers.Selector(
+        providers.Callable(lambda s: "redis" if s.redis_url else "database", settings),
+        database=providers.Singleton(
+            DatabaseTokenBlocklist,
+            engine=engine,
+            clock=clock,
+            access_lifetime=access_token_lifetime,
+        ),
+        redis=providers.Singleton(
+            RedisTokenBlocklist,
+            client=redis_client,
+            clock=clock,
+            access_lifetime=access_token_lifetime,
+            prefix=settings.provided.redis_prefix,
+        ),
+    )
+    public_url = settings.provided.public_url
+    register_user = providers.Factory(
+        RegisterUser, uow=uow, hasher=password_hasher, clock=clock, public_url=public_url
+    )
+    verify_email = providers.Factory(VerifyEmail, uow=uow, clock=clock)
+    resend_verification_email = providers.Factory(
+        ResendVerificationEmail, uow=uow, clock=clock, public_url=public_url
+    )
+    log_in = providers.Factory(
+        LogIn, uow=uow, hasher=password_hasher, tokens=token_issuer, clock=clock
+    )
+    refresh_session = providers.Factory(RefreshSession, uow=uow, tokens=token_issuer, clock=clock)
+    log_out = providers.Factory(
+        LogOut, uow=uow, tokens=token_issuer, blocklist=token_blocklist, clock=clock
+    )
+    request_password_reset = providers.Factory(
+        RequestPasswordReset, uow=uow, clock=clock, public_url=public_url
+    )
+    confirm_password_reset = providers.Factory(
+        ConfirmPasswordReset,
+        uow=uow,
+        hasher=password_hasher,
+        blocklist=token_blocklist,
+        clock=clock,
+    )
+    get_profile = providers.Factory(GetProfile, uow=uow)
+    update_profile = providers.Factory(UpdateProfile, uow=uow)
+    get_user = providers.Factory(GetUser, uow=uow)
+    list_users = providers.Factory(ListUsers, uow=uow)
+    update_user = providers.Factory(UpdateUser, uow=uow, blocklist=token_blocklist, clock=clock)
+    delete_user = providers.Factory(DeleteUser, uow=uow, blocklist=token_blocklist, clock=clock)
+    create_admin = providers.Factory(CreateAdmin, uow=uow, hasher=password_hasher, clock=clock)
 
     # --- catalog ---
 
     # --- learning ---
 
     # --- payments ---
+
+    # --- dashboards ---

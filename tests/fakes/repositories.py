@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
+from skillwise.application.pagination import Page, PageRequest
 from skillwise.application.ports.outbox import OutboxMessage
+from skillwise.application.ports.users import UserQuery
 from skillwise.domain.catalog import Course
 from skillwise.domain.email_address import Email
 from skillwise.domain.enrollments import Enrollment
 from skillwise.domain.notifications import Notification
-from skillwise.domain.users import User
+from skillwise.domain.users import User, email_already_registered
 
 
 class FakeUserRepository:
@@ -28,6 +30,25 @@ class FakeUserRepository:
 
     def save(self, user: User) -> None:
         self.rows[user.id] = user
+
+    def add_unless_email_taken(self, user: User) -> None:
+        if self.get_by_email(user.email) is not None:
+            raise email_already_registered()
+        self.add(user)
+
+    def search(self, query: UserQuery, page: PageRequest) -> Page[User]:
+        term = (query.search or "").strip().lower()
+        found = [
+            u
+            for u in self.rows.values()
+            if (query.role is None or u.role is query.role)
+            and (query.is_active is None or u.is_active is query.is_active)
+            and (term in u.email.value or term in u.full_name.lower())
+        ]
+        found.sort(key=lambda u: (-u.date_joined.timestamp(), str(u.id)))
+        return Page(
+            items=found[page.offset : page.offset + page.page_size], total=len(found), request=page
+        )
 
 
 class FakeOutboxRepository:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from tests.fakes.accounts import FakeOneTimeTokenRepository, FakeRefreshTokenRepository
 from tests.fakes.repositories import (
     FakeCourseRepository,
     FakeEnrollmentRepository,
@@ -20,6 +21,8 @@ FAKE_REPOSITORIES: dict[str, type] = {
     "enrollments": FakeEnrollmentRepository,
     "notifications": FakeNotificationRepository,
     "outbox": FakeOutboxRepository,
+    "one_time_tokens": FakeOneTimeTokenRepository,
+    "refresh_tokens": FakeRefreshTokenRepository,
 }
 
 

@@ -169,5 +169,30 @@ def worker(processes: int, threads: int, relay_every: int) -> None:
     sys.exit(dramatiq_process.returncode or 0)
 
 
+@main.command("create-admin")
+@click.option("--email", required=True)
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    help="At least 10 characters of more than one kind. Asked for when left out.",
+)
+@click.option("--full-name", default=None, help='Defaults to "Administrator".')
+def create_admin(email: str, password: str, full_name: str | None) -> None:
+    """Create a verified admin, or promote the existing account with this EMAIL.
+
+    An existing account is promoted only when PASSWORD is its current password.
+    """
+    from skillwise.domain.errors import DomainError
+
+    try:
+        outcome = _container().create_admin()(email=email, password=password, full_name=full_name)
+    except DomainError as error:
+        raise click.ClickException(error.message) from error
+    action = "created admin" if outcome.created else "promoted to admin"
+    click.echo(f"{action} {outcome.user.email} (id {outcome.user.id})")
+
+
 if __name__ == "__main__":
     main()

@@ -5,6 +5,10 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol, Self
 
+from skillwise.application.ports.accounts import (
+    OneTimeTokenRepository,
+    RefreshTokenRepository,
+)
 from skillwise.application.ports.courses import CourseRepository
 from skillwise.application.ports.enrollments import EnrollmentRepository
 from skillwise.application.ports.notifications import NotificationRepository
@@ -23,6 +27,8 @@ class UnitOfWork(Protocol):
     enrollments: EnrollmentRepository
     notifications: NotificationRepository
     outbox: OutboxRepository
+    one_time_tokens: OneTimeTokenRepository
+    refresh_tokens: RefreshTokenRepository
 
     def __enter__(self) -> Self: ...
 

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from flask import Flask, current_app, g, request
 from flask_jwt_extended import get_jwt, verify_jwt_in_request
+from flask_smorest.utils import load_info_from_docstring
 
 from skillwise.domain.errors import AuthenticationRequired, PermissionDenied
 from skillwise.domain.identity import Actor, Role
@@ -45,9 +46,10 @@ def _declare(access: Access) -> Callable[[F], F]:
         manual = apidoc.setdefault("manual_doc", {})
         if not access.public:
             manual["security"] = [{"bearerAuth": []}]
-        manual["description"] = (
-            manual.get("description", "") + "\n\nAccess: " + access.describe()
-        ).strip()
+        # The manual description replaces the docstring's, so carry the docstring's over.
+        docstring = load_info_from_docstring(func.__doc__ or "")
+        described = manual.get("description") or docstring.get("description", "")
+        manual["description"] = (described + "\n\nAccess: " + access.describe()).strip()
         func._apidoc = apidoc  # type: ignore[attr-defined]
         return func
 

@@ -12,6 +12,7 @@ from skillwise.entrypoints.http.access import enforce_access
 from skillwise.entrypoints.http.blueprints import API_PREFIX, api_blueprints
 from skillwise.entrypoints.http.errors import register_error_handlers
 from skillwise.entrypoints.http.jwt import configure_jwt
+from skillwise.entrypoints.http.rate_limits import configure_rate_limits
 
 API_DESCRIPTION = """
 The REST API behind the SkillWise mobile app: find, buy and take courses; teach and earn;
@@ -66,6 +67,7 @@ def create_app(container: Container | None = None) -> Flask:
     api.register_blueprint(health.blp)
     for blueprint in api_blueprints():
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
+    configure_rate_limits(app, settings)
     app.extensions["skillwise_api"] = api
 
     container.wire(packages=[http_package])

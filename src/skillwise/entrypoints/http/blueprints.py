@@ -2,8 +2,18 @@
 
 from flask_smorest import Blueprint
 
+from skillwise.entrypoints.http import (
+    auth,
+    profile,
+    users,
+)
+
 API_PREFIX = "/api/v1"
 
 
 def api_blueprints() -> list[Blueprint]:
-    return []
+    return [
+        auth.blp,
+        profile.blp,
+        users.blp,
+    ]

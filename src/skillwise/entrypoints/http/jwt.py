@@ -1,14 +1,23 @@
-"""flask-jwt-extended set-up: token lifetimes, and every token error as a 401 in our JSON shape."""
+"""flask-jwt-extended set-up: token lifetimes, the blocklist, and every token error as a 401.
+
+Every request that presents an access token asks the blocklist (one Redis round trip or one
+indexed query) whether that token was revoked, by its `jti` (logout) or because the account
+was deactivated, deleted, changed role or reset its password after the token was issued (a
+per-user "revoked before" instant). So such tokens stop working at once, everywhere.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from uuid import UUID
 
+from dependency_injector.wiring import Provide, inject
 from flask import Flask, jsonify
 from flask.typing import ResponseReturnValue
 from flask_jwt_extended import JWTManager
 
+from skillwise.application.ports.accounts import TokenBlocklist
 from skillwise.entrypoints.http.errors import error_body
 from skillwise.settings import Settings
 
@@ -48,4 +57,21 @@ def configure_jwt(app: Flask, settings: Settings) -> JWTManager:
     def _unknown_user(_header: dict[str, Any], _payload: dict[str, Any]) -> ResponseReturnValue:
         return _unauthorized("The account behind this token is gone.", "invalid_token")
 
+    @jwt.token_in_blocklist_loader
+    def _in_blocklist(_header: dict[str, Any], payload: dict[str, Any]) -> bool:
+        return token_is_revoked(payload)
+
     return jwt
+
+
+@inject
+def token_is_revoked(
+    payload: dict[str, Any], blocklist: TokenBlocklist = Provide["token_blocklist"]
+) -> bool:
+    try:
+        user_id = UUID(payload["sub"])
+        issued_at = datetime.fromtimestamp(float(payload["iat"]), UTC)
+        jti = str(payload["jti"])
+    except (KeyError, TypeError, ValueError):
+        return True
+    return blocklist.is_revoked(jti, user_id, issued_at)

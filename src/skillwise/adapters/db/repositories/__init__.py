@@ -3,6 +3,10 @@
 Each takes `(session, uow)`; subjects add their repositories here.
 """
 
+from skillwise.adapters.db.repositories.accounts import (
+    SqlOneTimeTokenRepository,
+    SqlRefreshTokenRepository,
+)
 from skillwise.adapters.db.repositories.courses import SqlCourseRepository
 from skillwise.adapters.db.repositories.enrollments import SqlEnrollmentRepository
 from skillwise.adapters.db.repositories.notifications import SqlNotificationRepository
@@ -15,4 +19,6 @@ REPOSITORIES: dict[str, type] = {
     "enrollments": SqlEnrollmentRepository,
     "notifications": SqlNotificationRepository,
     "outbox": SqlOutboxRepository,
+    "one_time_tokens": SqlOneTimeTokenRepository,
+    "refresh_tokens": SqlRefreshTokenRepository,
 }

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import users
+from skillwise.application.pagination import Page, PageRequest
+from skillwise.application.ports.users import UserQuery
 from skillwise.domain.email_address import Email
 from skillwise.domain.identity import Role
-from skillwise.domain.users import User
+from skillwise.domain.users import User, email_already_registered
 
 
 def user_from_row(row: Any) -> User:
@@ -47,6 +50,15 @@ class SqlUserRepository(SqlRepository):
     def add(self, user: User) -> None:
         self._session.execute(insert(users).values(id=user.id, **_values(user)))
 
+    def add_unless_email_taken(self, user: User) -> None:
+        """The unique constraint settles two sign-ups racing for one address."""
+        try:
+            self.add(user)
+        except IntegrityError as error:
+            if "email" not in str(error.orig):
+                raise
+            raise email_already_registered() from error
+
     def get(self, user_id: UUID) -> User | None:
         row = self._session.execute(select(users).where(users.c.id == user_id)).first()
         return user_from_row(row) if row else None
@@ -57,3 +69,29 @@ class SqlUserRepository(SqlRepository):
 
     def save(self, user: User) -> None:
         self._session.execute(update(users).where(users.c.id == user.id).values(**_values(user)))
+
+    def search(self, query: UserQuery, page: PageRequest) -> Page[User]:
+        conditions = []
+        if query.role is not None:
+            conditions.append(users.c.role == query.role.value)
+        if query.is_active is not None:
+            conditions.append(users.c.is_active.is_(query.is_active))
+        if query.search:
+            term = query.search.strip().lower()
+            conditions.append(
+                or_(
+                    users.c.email.contains(term, autoescape=True),
+                    func.lower(users.c.full_name).contains(term, autoescape=True),
+                )
+            )
+        total = self._session.execute(
+            select(func.count()).select_from(users).where(*conditions)
+        ).scalar_one()
+        rows = self._session.execute(
+            select(users)
+            .where(*conditions)
+            .order_by(users.c.date_joined.desc(), users.c.id)
+            .limit(page.page_size)
+            .offset(page.offset)
+        )
+        return Page(items=[user_from_row(row) for row in rows], total=total, request=page)

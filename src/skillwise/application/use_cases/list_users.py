@@ -1,0 +1,22 @@
+"""ListUsers: the admin's paginated, filtered list of accounts."""
+
+from __future__ import annotations
+
+from skillwise.application.pagination import Page, PageRequest
+from skillwise.application.ports.unit_of_work import UnitOfWork
+from skillwise.application.ports.users import UserQuery
+from skillwise.application.use_cases.get_user import require_admin
+from skillwise.domain.identity import Actor
+from skillwise.domain.users import User
+
+
+class ListUsers:
+    """Newest accounts first, filtered by role, activity and a search over email and name."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    def __call__(self, actor: Actor, query: UserQuery, page: PageRequest) -> Page[User]:
+        require_admin(actor)
+        with self._uow as uow:
+            return uow.users.search(query, page)

@@ -1,0 +1,34 @@
+"""The signed-in user's own profile."""
+
+from __future__ import annotations
+
+from dependency_injector.wiring import Provide, inject
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from skillwise.entrypoints.http.access import current_actor, signed_in
+from skillwise.entrypoints.http.schemas.accounts import ProfileUpdateSchema, UserSchema
+
+blp = Blueprint("profile", __name__, url_prefix="/profile", description="My profile")
+
+
+@blp.route("/")
+class Profile(MethodView):
+    @signed_in
+    @blp.response(200, UserSchema)
+    @inject
+    def get(self, get_profile=Provide["get_profile"]):
+        """My account."""
+        return get_profile(current_actor())
+
+    @signed_in
+    @blp.arguments(ProfileUpdateSchema)
+    @blp.response(200, UserSchema)
+    @blp.alt_response(422, description="An empty name, a too long bio or a non-http(s) avatar")
+    @inject
+    def patch(self, changes, update_profile=Provide["update_profile"]):
+        """Change my full_name, bio or avatar_url.
+
+        Every other field (role, email, email_verified, unknown ones) is ignored.
+        """
+        return update_profile(current_actor(), changes)

@@ -1,0 +1,65 @@
+"""Admin management of user accounts."""
+
+from __future__ import annotations
+
+from dependency_injector.wiring import Provide, inject
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from skillwise.application.ports.users import UserQuery
+from skillwise.domain.identity import Role
+from skillwise.entrypoints.http.access import current_actor, roles
+from skillwise.entrypoints.http.schemas.accounts import (
+    AdminUserSchema,
+    AdminUserUpdateSchema,
+    UserListArgs,
+)
+from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
+
+blp = Blueprint("users", __name__, description="User accounts (admins)")
+
+
+@blp.route("/admin/users/")
+class AdminUsers(MethodView):
+    @roles(Role.ADMIN)
+    @blp.arguments(UserListArgs, location="query")
+    @blp.response(200, page_of(AdminUserSchema))
+    @inject
+    def get(self, args, list_users=Provide["list_users"]):
+        """Every account, newest first; filter by role, is_active, and search (email or name)."""
+        query = UserQuery(
+            role=args.get("role"), is_active=args.get("is_active"), search=args.get("search")
+        )
+        return page_body(list_users(current_actor(), query, page_request(args)))
+
+
+@blp.route("/users/<uuid:user_id>/")
+class AdminUser(MethodView):
+    @roles(Role.ADMIN)
+    @blp.response(200, AdminUserSchema)
+    @blp.alt_response(404, description="No such user")
+    @inject
+    def get(self, user_id, get_user=Provide["get_user"]):
+        """One account, deactivated ones included."""
+        return get_user(current_actor(), user_id)
+
+    @roles(Role.ADMIN)
+    @blp.arguments(AdminUserUpdateSchema)
+    @blp.response(200, AdminUserSchema)
+    @blp.alt_response(404, description="No such user")
+    @blp.alt_response(422, description="Invalid values, or demoting or deactivating yourself")
+    @inject
+    def patch(self, changes, user_id, update_user=Provide["update_user"]):
+        """Change an account's profile, role (promote or demote, admin included), is_active or
+        email_verified. A role change or deactivation ends the user's current access tokens."""
+        return update_user(current_actor(), user_id, changes)
+
+    @roles(Role.ADMIN)
+    @blp.response(204)
+    @blp.alt_response(404, description="No such user")
+    @blp.alt_response(422, description="Admins cannot delete themselves")
+    @inject
+    def delete(self, user_id, delete_user=Provide["delete_user"]):
+        """Delete an account: it is deactivated and anonymised (email, name, bio, avatar and
+        password removed); its payments and invoices stay, and it can no longer sign in."""
+        delete_user(current_actor(), user_id)
