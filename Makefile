@@ -17,6 +17,7 @@ migrate: $(STAMP)
 	$(BIN)/skillwise db upgrade
 
 run: migrate
+	$(BIN)/skillwise seed-demo
 	$(BIN)/skillwise serve
 
 test: $(STAMP)

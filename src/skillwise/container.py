@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from dependency_injector import containers, providers
 
@@ -12,6 +13,7 @@ from skillwise.adapters.cache.memory import InMemoryCache
 from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.clock import SystemClock
 from skillwise.adapters.db.engine import build_engine, build_session_factory
+from skillwise.adapters.db.queries.catalog import SqlCourseQueries
 from skillwise.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from skillwise.adapters.email.console import ConsoleMailer
 from skillwise.adapters.email.smtp import SmtpMailer
@@ -19,6 +21,7 @@ from skillwise.adapters.health import ReadinessCheck
 from skillwise.adapters.redis_client import build_redis_client
 from skillwise.adapters.security.argon2_hasher import Argon2PasswordHasher
 from skillwise.adapters.security.jwt_tokens import JwtTokenIssuer
+from skillwise.adapters.storage.local import LocalFileStorage
 from skillwise.adapters.tasks.dramatiq_queue import (
     DramatiqTaskQueue,
     build_broker,
@@ -27,26 +30,45 @@ from skillwise.adapters.tasks.dramatiq_queue import (
 from skillwise.adapters.tasks.in_process import InProcessTaskQueue
 from skillwise.application.catalog_cache import CatalogCache
 from skillwise.application.email import EMAIL_TOPIC, SendEmail
+from skillwise.application.use_cases.add_lesson import AddLesson
+from skillwise.application.use_cases.add_module import AddModule
 from skillwise.application.use_cases.confirm_password_reset import ConfirmPasswordReset
 from skillwise.application.use_cases.create_admin import CreateAdmin
+from skillwise.application.use_cases.create_course import CreateCourse
+from skillwise.application.use_cases.delete_attachment import DeleteAttachment
+from skillwise.application.use_cases.delete_course import DeleteCourse
+from skillwise.application.use_cases.delete_lesson import DeleteLesson
+from skillwise.application.use_cases.delete_module import DeleteModule
 from skillwise.application.use_cases.delete_user import DeleteUser
 from skillwise.application.use_cases.deliver_outbox_message import (
     DeliverOutboxMessage,
     RelayStaleOutbox,
 )
+from skillwise.application.use_cases.download_attachment import DownloadAttachment
+from skillwise.application.use_cases.get_course import GetCourse
 from skillwise.application.use_cases.get_profile import GetProfile
 from skillwise.application.use_cases.get_user import GetUser
+from skillwise.application.use_cases.list_courses import ListCourses
+from skillwise.application.use_cases.list_instructor_courses import ListInstructorCourses
+from skillwise.application.use_cases.list_lessons import ListLessons
+from skillwise.application.use_cases.list_modules import ListModules
 from skillwise.application.use_cases.list_users import ListUsers
 from skillwise.application.use_cases.log_in import LogIn
 from skillwise.application.use_cases.log_out import LogOut
+from skillwise.application.use_cases.read_lesson import ReadLesson
 from skillwise.application.use_cases.refresh_session import RefreshSession
 from skillwise.application.use_cases.register_user import RegisterUser
 from skillwise.application.use_cases.request_password_reset import RequestPasswordReset
 from skillwise.application.use_cases.resend_verification_email import (
     ResendVerificationEmail,
 )
+from skillwise.application.use_cases.serve_cached_catalog import ServeCachedCatalog
+from skillwise.application.use_cases.update_course import UpdateCourse
+from skillwise.application.use_cases.update_lesson import UpdateLesson
+from skillwise.application.use_cases.update_module import UpdateModule
 from skillwise.application.use_cases.update_profile import UpdateProfile
 from skillwise.application.use_cases.update_user import UpdateUser
+from skillwise.application.use_cases.upload_attachment import UploadAttachment
 from skillwise.application.use_cases.verify_email import VerifyEmail
 from skillwise.settings import Settings
 
@@ -63,6 +85,10 @@ def _task_backend(settings: Settings) -> str:
 
 def _optional_redis(settings: Settings):
     return build_redis_client(settings.redis_url) if settings.redis_url else None
+
+
+def _attachments_dir(settings: Settings) -> Path:
+    return settings.var_dir / "attachments"
 
 
 class Container(containers.DeclarativeContainer):
@@ -198,6 +224,57 @@ class Container(containers.DeclarativeContainer):
     create_admin = providers.Factory(CreateAdmin, uow=uow, hasher=password_hasher, clock=clock)
 
     # --- catalog ---
+    course_queries = providers.Factory(SqlCourseQueries, session_factory=session_factory)
+    file_storage = providers.Singleton(
+        LocalFileStorage, root=providers.Callable(_attachments_dir, settings)
+    )
+    serve_cached_catalog = providers.Factory(
+        ServeCachedCatalog, cache=cache, catalog_cache=catalog_cache
+    )
+    create_course = providers.Factory(
+        CreateCourse, uow=uow, clock=clock, queries=course_queries, catalog_cache=catalog_cache
+    )
+    update_course = providers.Factory(
+        UpdateCourse, uow=uow, clock=clock, queries=course_queries, catalog_cache=catalog_cache
+    )
+    delete_course = providers.Factory(
+        DeleteCourse,
+        uow=uow,
+        clock=clock,
+        queries=course_queries,
+        storage=file_storage,
+        catalog_cache=catalog_cache,
+    )
+    get_course = providers.Factory(GetCourse, uow=uow, queries=course_queries)
+    list_courses = providers.Factory(ListCourses, queries=course_queries)
+    list_instructor_courses = providers.Factory(ListInstructorCourses, queries=course_queries)
+    add_module = providers.Factory(AddModule, uow=uow, catalog_cache=catalog_cache)
+    list_modules = providers.Factory(ListModules, uow=uow, queries=course_queries)
+    update_module = providers.Factory(UpdateModule, uow=uow, catalog_cache=catalog_cache)
+    delete_module = providers.Factory(
+        DeleteModule, uow=uow, storage=file_storage, catalog_cache=catalog_cache
+    )
+    add_lesson = providers.Factory(AddLesson, uow=uow, clock=clock, catalog_cache=catalog_cache)
+    list_lessons = providers.Factory(ListLessons, uow=uow)
+    read_lesson = providers.Factory(ReadLesson, uow=uow)
+    update_lesson = providers.Factory(
+        UpdateLesson, uow=uow, clock=clock, catalog_cache=catalog_cache
+    )
+    delete_lesson = providers.Factory(
+        DeleteLesson, uow=uow, storage=file_storage, catalog_cache=catalog_cache
+    )
+    upload_attachment = providers.Factory(
+        UploadAttachment,
+        uow=uow,
+        storage=file_storage,
+        clock=clock,
+        catalog_cache=catalog_cache,
+        max_bytes=settings.provided.max_attachment_bytes,
+    )
+    download_attachment = providers.Factory(DownloadAttachment, uow=uow, storage=file_storage)
+    delete_attachment = providers.Factory(
+        DeleteAttachment, uow=uow, storage=file_storage, catalog_cache=catalog_cache
+    )
 
     # --- learning ---
 

@@ -78,6 +78,8 @@ class FakeOutboxRepository:
 class FakeCourseRepository:
     def __init__(self) -> None:
         self.rows: dict[UUID, Course] = {}
+        # Courses that rows of other subjects (payments ...) refer to: deleting them fails.
+        self.referenced: set[UUID] = set()
 
     def add(self, course: Course) -> None:
         self.rows[course.id] = course
@@ -90,6 +92,21 @@ class FakeCourseRepository:
 
     def save(self, course: Course) -> None:
         self.rows[course.id] = course
+
+    def add_many(self, courses: list[Course]) -> None:
+        for course in courses:
+            self.rows[course.id] = course
+
+    def slugs_starting_with(self, base: str) -> set[str]:
+        return {
+            c.slug for c in self.rows.values() if c.slug == base or c.slug.startswith(f"{base}-")
+        }
+
+    def delete(self, course_id: UUID) -> bool:
+        if course_id in self.referenced:
+            return False
+        self.rows.pop(course_id, None)
+        return True
 
 
 class DuplicateRow(Exception):

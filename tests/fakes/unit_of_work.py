@@ -6,6 +6,11 @@ import copy
 from typing import Any
 
 from tests.fakes.accounts import FakeOneTimeTokenRepository, FakeRefreshTokenRepository
+from tests.fakes.catalog import (
+    FakeAttachmentRepository,
+    FakeLessonRepository,
+    FakeModuleRepository,
+)
 from tests.fakes.repositories import (
     FakeCourseRepository,
     FakeEnrollmentRepository,
@@ -23,6 +28,9 @@ FAKE_REPOSITORIES: dict[str, type] = {
     "outbox": FakeOutboxRepository,
     "one_time_tokens": FakeOneTimeTokenRepository,
     "refresh_tokens": FakeRefreshTokenRepository,
+    "modules": FakeModuleRepository,
+    "lessons": FakeLessonRepository,
+    "attachments": FakeAttachmentRepository,
 }
 
 

@@ -194,5 +194,37 @@ def create_admin(email: str, password: str, full_name: str | None) -> None:
     click.echo(f"{action} {outcome.user.email} (id {outcome.user.id})")
 
 
+@main.command("seed-demo")
+@click.option(
+    "--courses",
+    default=60,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="How many demo courses the catalog should hold (more for load tests).",
+)
+def seed_demo(courses: int) -> None:
+    """Create the demo accounts and a realistic demo catalog; running it again adds only what
+    is missing."""
+    from skillwise.entrypoints.seed_demo import DEMO_ACCOUNTS, GUEST_TEACHERS, DemoSeeder
+
+    container = _container()
+    report = DemoSeeder(
+        uow_factory=container.uow,
+        hasher=container.password_hasher(),
+        clock=container.clock(),
+        catalog_cache=container.catalog_cache(),
+    )(courses=courses)
+    click.echo(
+        f"demo catalog: {report.courses_created} course(s) and {report.lessons_created} "
+        f"lesson(s) added, {len(report.accounts_created)} account(s) created "
+        f"({report.courses_total} demo courses requested)"
+    )
+    click.echo("demo accounts (verified emails):")
+    for account in DEMO_ACCOUNTS:
+        click.echo(f"  {account.role.value:<10}  {account.email:<28}  {account.password}")
+    others = ", ".join(f"{handle}@skillwise.local" for _, handle, _ in GUEST_TEACHERS)
+    click.echo(f"  more instructors, same password as instructor@: {others}")
+
+
 if __name__ == "__main__":
     main()

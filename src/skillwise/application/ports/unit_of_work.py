@@ -9,6 +9,11 @@ from skillwise.application.ports.accounts import (
     OneTimeTokenRepository,
     RefreshTokenRepository,
 )
+from skillwise.application.ports.catalog import (
+    AttachmentRepository,
+    LessonRepository,
+    ModuleRepository,
+)
 from skillwise.application.ports.courses import CourseRepository
 from skillwise.application.ports.enrollments import EnrollmentRepository
 from skillwise.application.ports.notifications import NotificationRepository
@@ -29,6 +34,9 @@ class UnitOfWork(Protocol):
     outbox: OutboxRepository
     one_time_tokens: OneTimeTokenRepository
     refresh_tokens: RefreshTokenRepository
+    modules: ModuleRepository
+    lessons: LessonRepository
+    attachments: AttachmentRepository
 
     def __enter__(self) -> Self: ...
 

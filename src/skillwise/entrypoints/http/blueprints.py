@@ -3,7 +3,12 @@
 from flask_smorest import Blueprint
 
 from skillwise.entrypoints.http import (
+    attachments,
     auth,
+    courses,
+    instructors,
+    lessons,
+    modules,
     profile,
     users,
 )
@@ -16,4 +21,9 @@ def api_blueprints() -> list[Blueprint]:
         auth.blp,
         profile.blp,
         users.blp,
+        courses.blp,
+        modules.blp,
+        lessons.blp,
+        attachments.blp,
+        instructors.blp,
     ]

@@ -7,6 +7,11 @@ from skillwise.adapters.db.repositories.accounts import (
     SqlOneTimeTokenRepository,
     SqlRefreshTokenRepository,
 )
+from skillwise.adapters.db.repositories.catalog import (
+    SqlAttachmentRepository,
+    SqlLessonRepository,
+    SqlModuleRepository,
+)
 from skillwise.adapters.db.repositories.courses import SqlCourseRepository
 from skillwise.adapters.db.repositories.enrollments import SqlEnrollmentRepository
 from skillwise.adapters.db.repositories.notifications import SqlNotificationRepository
@@ -21,4 +26,7 @@ REPOSITORIES: dict[str, type] = {
     "outbox": SqlOutboxRepository,
     "one_time_tokens": SqlOneTimeTokenRepository,
     "refresh_tokens": SqlRefreshTokenRepository,
+    "modules": SqlModuleRepository,
+    "lessons": SqlLessonRepository,
+    "attachments": SqlAttachmentRepository,
 }

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import courses
-from skillwise.domain.catalog import Course, CourseLevel, CourseStatus
+from skillwise.domain.catalog import Course, CourseLevel, CourseStatus, SlugTaken
 from skillwise.domain.money import Money
 
 
@@ -61,7 +63,12 @@ def course_values(course: Course) -> dict[str, Any]:
 
 class SqlCourseRepository(SqlRepository):
     def add(self, course: Course) -> None:
-        self._session.execute(insert(courses).values(id=course.id, **course_values(course)))
+        try:
+            self._session.execute(insert(courses).values(id=course.id, **course_values(course)))
+        except IntegrityError as error:
+            if "slug" in str(error.orig):
+                raise SlugTaken(f"The slug {course.slug!r} is taken.") from error
+            raise
 
     def get(self, course_id: UUID) -> Course | None:
         row = self._session.execute(select(courses).where(courses.c.id == course_id)).first()
@@ -79,3 +86,27 @@ class SqlCourseRepository(SqlRepository):
         self._session.execute(
             update(courses).where(courses.c.id == course.id).values(**course_values(course))
         )
+
+    def add_many(self, many: Sequence[Course]) -> None:
+        if many:
+            self._session.execute(insert(courses), [{"id": c.id, **course_values(c)} for c in many])
+
+    def slugs_starting_with(self, base: str) -> set[str]:
+        pattern = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
+        rows = self._session.execute(
+            select(courses.c.slug).where(
+                or_(courses.c.slug == base, courses.c.slug.like(pattern, escape="\\"))
+            )
+        )
+        return {row.slug for row in rows}
+
+    def delete(self, course_id: UUID) -> bool:
+        """Modules, lessons and attachment records go by ON DELETE CASCADE; rows of other
+        subjects that must outlive the course (enrollments, payments) make the database refuse,
+        and the savepoint leaves the transaction usable for archiving instead."""
+        try:
+            with self._session.begin_nested():
+                self._session.execute(delete(courses).where(courses.c.id == course_id))
+        except IntegrityError:
+            return False
+        return True

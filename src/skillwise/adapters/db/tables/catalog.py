@@ -1,1 +1,55 @@
-"""Tables owned by the catalog subject (the shared spine is in core.py)."""
+"""Tables owned by the catalog subject (the shared spine is in core.py), and the indexes the
+catalog adds to the spine's `courses` table for search and rating order."""
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Uuid,
+    text,
+)
+
+from skillwise.adapters.db.tables.base import metadata
+from skillwise.adapters.db.tables.core import courses
+from skillwise.adapters.db.types import UtcDateTime
+
+attachments = Table(
+    "attachments",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column(
+        "lesson_id", Uuid, ForeignKey("lessons.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column(
+        "course_id", Uuid, ForeignKey("courses.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("filename", String(255), nullable=False),
+    Column("content_type", String(100), nullable=False),
+    Column("size_bytes", BigInteger, nullable=False),
+    # The file's name on disk: generated, never derived from what the uploader sent.
+    Column("storage_key", String(64), nullable=False, unique=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    CheckConstraint("size_bytes >= 0", name="size_not_negative"),
+)
+
+# Queries embed these expressions verbatim: only an identical expression lets the planner use
+# the index built on it. On PostgreSQL, migration 0003 also builds the GIN index
+# `ix_courses_search_document` on SEARCH_DOCUMENT_SQL for full-text search.
+SEARCH_DOCUMENT_SQL = (
+    "setweight(to_tsvector('english'::regconfig, title), 'A') || "
+    "setweight(to_tsvector('english'::regconfig, subtitle), 'B') || "
+    "setweight(to_tsvector('english'::regconfig, description), 'C')"
+)
+# Best rated first, unrated courses last: one sort key that both databases can index.
+RATING_RANK_SQL = "COALESCE(rating_sum * 1.0 / NULLIF(rating_count, 0), -1)"
+
+Index(
+    "ix_courses_status_rating_rank",
+    courses.c.status,
+    text(f"({RATING_RANK_SQL}) DESC"),
+    courses.c.id,
+)

@@ -1,0 +1,1 @@
+"""Read-side queries: views shaped for lists and details, answered in few statements."""

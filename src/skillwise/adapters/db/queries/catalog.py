@@ -1,0 +1,266 @@
+"""The catalog's read side, each answer in a fixed number of SQL statements.
+
+A page of courses is three statements whatever its size: the count, the page itself joined
+to the instructors, and one aggregate of lesson totals for the page's course ids. A course
+detail is three as well: the course with its instructor, its modules, its lessons.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from skillwise.adapters.db.repositories.courses import course_from_row
+from skillwise.adapters.db.tables.catalog import RATING_RANK_SQL, SEARCH_DOCUMENT_SQL
+from skillwise.adapters.db.tables.core import courses, lessons, modules, users
+from skillwise.application.pagination import Page, PageRequest
+from skillwise.application.ports.catalog import (
+    CourseDetail,
+    CourseFilters,
+    CourseOrdering,
+    CourseSummary,
+    InstructorRef,
+    LessonHeading,
+    ModuleOutline,
+)
+from skillwise.domain.catalog import CourseLevel, CourseStatus
+from skillwise.domain.money import Money
+
+MAX_SEARCH_TERMS = 10
+
+_search_document = literal_column(f"({SEARCH_DOCUMENT_SQL})")
+_english = literal_column("'english'::regconfig")
+_rating_rank = literal_column(RATING_RANK_SQL)
+_rating_avg = literal_column("rating_sum * 1.0 / NULLIF(rating_count, 0)")
+
+_ORDER_BY: dict[CourseOrdering, tuple[ColumnElement[Any], ...]] = {
+    CourseOrdering.PRICE: (courses.c.price_minor.asc(),),
+    CourseOrdering.PRICE_DESC: (courses.c.price_minor.desc(),),
+    CourseOrdering.CREATED_AT: (courses.c.created_at.asc(),),
+    CourseOrdering.CREATED_AT_DESC: (courses.c.created_at.desc(),),
+    CourseOrdering.RATING: ((courses.c.rating_count == 0).asc(), _rating_avg.asc()),
+    CourseOrdering.RATING_DESC: (_rating_rank.desc(),),
+    CourseOrdering.POPULARITY: (courses.c.enrollment_count.desc(),),
+}
+
+_SUMMARY_COLUMNS = (
+    courses.c.id,
+    courses.c.title,
+    courses.c.slug,
+    courses.c.subtitle,
+    courses.c.category,
+    courses.c.level,
+    courses.c.language,
+    courses.c.price_minor,
+    courses.c.currency,
+    courses.c.thumbnail_url,
+    courses.c.status,
+    courses.c.published_at,
+    courses.c.created_at,
+    courses.c.updated_at,
+    courses.c.rating_count,
+    courses.c.rating_sum,
+    courses.c.enrollment_count,
+    courses.c.instructor_id,
+    users.c.full_name.label("instructor_name"),
+)
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _summary(row: Any, totals: dict[UUID, tuple[int, int]]) -> CourseSummary:
+    lesson_count, total_duration = totals.get(row.id, (0, 0))
+    return CourseSummary(
+        id=row.id,
+        title=row.title,
+        slug=row.slug,
+        subtitle=row.subtitle,
+        category=row.category,
+        level=CourseLevel(row.level),
+        language=row.language,
+        price=Money(row.price_minor, row.currency),
+        thumbnail_url=row.thumbnail_url,
+        status=CourseStatus(row.status),
+        published_at=row.published_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        rating_count=row.rating_count,
+        rating_sum=row.rating_sum,
+        enrollment_count=row.enrollment_count,
+        instructor=InstructorRef(id=row.instructor_id, full_name=row.instructor_name),
+        lesson_count=lesson_count,
+        total_duration_seconds=total_duration,
+    )
+
+
+class SqlCourseQueries:
+    """Each call reads in a short session of its own."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+
+    def published_courses(
+        self, filters: CourseFilters, ordering: CourseOrdering | None, page: PageRequest
+    ) -> Page[CourseSummary]:
+        with self._session_factory() as session:
+            on_postgres = session.get_bind().dialect.name == "postgresql"
+            conditions = [courses.c.status == CourseStatus.PUBLISHED.value]
+            conditions += _filter_conditions(filters)
+            order_by: tuple[ColumnElement[Any], ...] = _ORDER_BY[
+                ordering or CourseOrdering.CREATED_AT_DESC
+            ]
+            if filters.search and filters.search.strip():
+                if on_postgres:
+                    query = func.websearch_to_tsquery(_english, filters.search)
+                    conditions.append(_search_document.op("@@")(query))
+                    if ordering is None:
+                        order_by = (func.ts_rank(_search_document, query).desc(),)
+                else:
+                    conditions.append(_text_contains_every_term(filters.search))
+            return _page(session, conditions, order_by, page)
+
+    def courses_taught_by(self, instructor_id: UUID, page: PageRequest) -> Page[CourseSummary]:
+        with self._session_factory() as session:
+            return _page(
+                session,
+                [courses.c.instructor_id == instructor_id],
+                (courses.c.created_at.desc(),),
+                page,
+            )
+
+    def course_detail(self, course_id: UUID) -> CourseDetail | None:
+        with self._session_factory() as session:
+            row = session.execute(
+                select(courses, users.c.full_name.label("instructor_name"))
+                .join(users, users.c.id == courses.c.instructor_id)
+                .where(courses.c.id == course_id)
+            ).first()
+            if row is None:
+                return None
+            module_rows = session.execute(
+                select(modules.c.id, modules.c.title, modules.c.position)
+                .where(modules.c.course_id == course_id)
+                .order_by(modules.c.position, modules.c.id)
+            ).all()
+            lesson_rows = session.execute(
+                select(
+                    lessons.c.id,
+                    lessons.c.module_id,
+                    lessons.c.title,
+                    lessons.c.position,
+                    lessons.c.duration_seconds,
+                    lessons.c.is_preview,
+                )
+                .where(lessons.c.course_id == course_id)
+                .order_by(lessons.c.position, lessons.c.id)
+            ).all()
+        headings: dict[UUID, list[LessonHeading]] = defaultdict(list)
+        for lesson in lesson_rows:
+            headings[lesson.module_id].append(
+                LessonHeading(
+                    id=lesson.id,
+                    module_id=lesson.module_id,
+                    title=lesson.title,
+                    position=lesson.position,
+                    duration_seconds=lesson.duration_seconds,
+                    is_preview=lesson.is_preview,
+                )
+            )
+        outline = tuple(
+            ModuleOutline(
+                id=module.id,
+                course_id=course_id,
+                title=module.title,
+                position=module.position,
+                lessons=tuple(headings[module.id]),
+            )
+            for module in module_rows
+        )
+        return CourseDetail(
+            course=course_from_row(row),
+            instructor=InstructorRef(id=row.instructor_id, full_name=row.instructor_name),
+            modules=outline,
+        )
+
+
+def _filter_conditions(filters: CourseFilters) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if filters.category is not None:
+        conditions.append(courses.c.category == filters.category)
+    if filters.level is not None:
+        conditions.append(courses.c.level == filters.level.value)
+    if filters.language is not None:
+        conditions.append(courses.c.language == filters.language)
+    if filters.instructor_id is not None:
+        conditions.append(courses.c.instructor_id == filters.instructor_id)
+    if filters.currency is not None:
+        conditions.append(courses.c.currency == filters.currency)
+    if filters.min_price is not None:
+        conditions.append(courses.c.price_minor >= filters.min_price)
+    if filters.max_price is not None:
+        conditions.append(courses.c.price_minor <= filters.max_price)
+    if filters.is_free is True:
+        conditions.append(courses.c.price_minor == 0)
+    elif filters.is_free is False:
+        conditions.append(courses.c.price_minor > 0)
+    return conditions
+
+
+def _text_contains_every_term(search: str) -> ColumnElement[bool]:
+    """The embedded database's stand-in for full-text search: every word must appear in the
+    title, subtitle or description, ignoring case."""
+    terms = search.split()[:MAX_SEARCH_TERMS]
+    return and_(
+        *(
+            or_(
+                *(
+                    column.ilike(f"%{_escape_like(term)}%", escape="\\")
+                    for column in (courses.c.title, courses.c.subtitle, courses.c.description)
+                )
+            )
+            for term in terms
+        )
+    )
+
+
+def _page(
+    session: Session,
+    conditions: list[ColumnElement[bool]],
+    order_by: tuple[ColumnElement[Any], ...],
+    page: PageRequest,
+) -> Page[CourseSummary]:
+    total = session.execute(
+        select(func.count()).select_from(courses).where(*conditions)
+    ).scalar_one()
+    query: Select[Any] = (
+        select(*_SUMMARY_COLUMNS)
+        .join(users, users.c.id == courses.c.instructor_id)
+        .where(*conditions)
+        .order_by(*order_by, courses.c.id)
+        .limit(page.page_size)
+        .offset(page.offset)
+    )
+    rows = session.execute(query).all()
+    totals = _lesson_totals(session, [row.id for row in rows])
+    return Page(items=[_summary(row, totals) for row in rows], total=total, request=page)
+
+
+def _lesson_totals(session: Session, course_ids: list[UUID]) -> dict[UUID, tuple[int, int]]:
+    if not course_ids:
+        return {}
+    rows = session.execute(
+        select(
+            lessons.c.course_id,
+            func.count().label("lesson_count"),
+            func.coalesce(func.sum(lessons.c.duration_seconds), 0).label("total_duration"),
+        )
+        .where(lessons.c.course_id.in_(course_ids))
+        .group_by(lessons.c.course_id)
+    )
+    return {row.course_id: (row.lesson_count, int(row.total_duration)) for row in rows}

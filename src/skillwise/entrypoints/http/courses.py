@@ -1,0 +1,167 @@
+"""The course catalog: browse, create, edit, publish, delete.
+
+Guests' answers to `GET /courses/` and `GET /courses/{id}/` come from the catalog cache;
+signed-in callers always get fresh ones. Every answer carries an ETag and honours
+If-None-Match with 304.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from dependency_injector.wiring import Provide, inject
+from flask import Response, current_app, jsonify, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from skillwise.application.ports.catalog import CourseFilters
+from skillwise.application.use_cases.create_course import NewCourse
+from skillwise.domain.identity import Role
+from skillwise.entrypoints.http.access import (
+    current_actor,
+    optional_actor,
+    public,
+    roles,
+    signed_in,
+)
+from skillwise.entrypoints.http.schemas.catalog import (
+    CourseCreateSchema,
+    CourseDetailSchema,
+    CourseListArgs,
+    CourseSummarySchema,
+    CourseUpdateSchema,
+)
+from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
+
+blp = Blueprint("courses", __name__, url_prefix="/courses", description="The course catalog")
+
+CoursePageSchema = page_of(CourseSummarySchema)
+
+
+def _json_bytes(data: Any) -> bytes:
+    return current_app.json.dumps(data).encode()
+
+
+def _catalog_answer(
+    render: Callable[[], bytes], from_cache: Callable[[Callable[[], bytes]], bytes]
+) -> Response:
+    """Guests get the cached answer, others a fresh one; both with an ETag, 304 on a match."""
+    body = from_cache(render) if optional_actor() is None else render()
+    response = current_app.response_class(body, mimetype="application/json")
+    response.set_etag(hashlib.sha256(body).hexdigest()[:32])
+    response.vary.add("Authorization")
+    return response.make_conditional(request)
+
+
+def _filters(args: dict[str, Any]) -> CourseFilters:
+    return CourseFilters(
+        search=args.get("search"),
+        category=args.get("category"),
+        level=args.get("level"),
+        language=args.get("language"),
+        instructor_id=args.get("instructor"),
+        min_price=args.get("min_price"),
+        max_price=args.get("max_price"),
+        is_free=args.get("is_free"),
+        currency=args.get("currency"),
+    )
+
+
+def _question() -> str:
+    """The request as a cache key: same host, path and query in any parameter order."""
+    return f"{request.base_url}?{urlencode(sorted(request.args.items(multi=True)))}"
+
+
+@blp.route("/")
+class Courses(MethodView):
+    @public
+    @blp.arguments(CourseListArgs, location="query")
+    @blp.response(200, CoursePageSchema)
+    @blp.alt_response(304, description="Not modified since the ETag sent in If-None-Match")
+    @blp.alt_response(422, description="A filter, the ordering or the page is not valid")
+    @inject
+    def get(
+        self,
+        args,
+        list_courses=Provide["list_courses"],
+        serve_cached_catalog=Provide["serve_cached_catalog"],
+    ):
+        """Browse the published catalog: search, filter, order, paginate.
+
+        `search` looks in titles, subtitles and descriptions (full text on PostgreSQL, every
+        word as a substring on SQLite). Prices are in minor units; combine them with
+        `currency` when the catalog mixes currencies.
+        """
+
+        def render() -> bytes:
+            page = list_courses(_filters(args), args.get("ordering"), page_request(args))
+            return _json_bytes(CoursePageSchema().dump(page_body(page)))
+
+        return _catalog_answer(
+            render, lambda fresh: serve_cached_catalog.course_list(_question(), fresh)
+        )
+
+    @roles(Role.INSTRUCTOR, Role.ADMIN)
+    @blp.arguments(CourseCreateSchema)
+    @blp.response(201, CourseDetailSchema)
+    @inject
+    def post(self, new_course, create_course=Provide["create_course"]):
+        """Create a draft course that I teach. Its slug comes from the title and stays put
+        when the title changes later."""
+        return create_course(current_actor(), NewCourse(**new_course))
+
+
+@blp.route("/<uuid:course_id>/")
+class CourseById(MethodView):
+    @public
+    @blp.response(200, CourseDetailSchema)
+    @blp.alt_response(304, description="Not modified since the ETag sent in If-None-Match")
+    @blp.alt_response(404, description="No such course, or a draft or archived one not mine")
+    @inject
+    def get(
+        self,
+        course_id,
+        get_course=Provide["get_course"],
+        serve_cached_catalog=Provide["serve_cached_catalog"],
+    ):
+        """A course with its outline (modules and lesson titles), rating and totals."""
+
+        def render() -> bytes:
+            return _json_bytes(CourseDetailSchema().dump(get_course(optional_actor(), course_id)))
+
+        return _catalog_answer(
+            render, lambda fresh: serve_cached_catalog.course_detail(course_id, fresh)
+        )
+
+    @signed_in
+    @blp.arguments(CourseUpdateSchema)
+    @blp.response(200, CourseDetailSchema)
+    @blp.alt_response(403, description="Neither the course's instructor nor an admin")
+    @blp.alt_response(404, description="No such course")
+    @blp.alt_response(422, description="Not valid, or publishing a course without a lesson")
+    @inject
+    def patch(self, changes, course_id, update_course=Provide["update_course"]):
+        """Edit a course (its instructor or an admin). `status` publishes ("published", which
+        needs a lesson), archives ("archived") or unpublishes ("draft") it."""
+        return update_course(current_actor(), course_id, changes)
+
+    @signed_in
+    @blp.response(204, description="Deleted with its modules, lessons and files")
+    @blp.alt_response(
+        200,
+        schema=CourseDetailSchema,
+        description="Students or payments depend on the course, so it was archived instead",
+    )
+    @blp.alt_response(403, description="Neither the course's instructor nor an admin")
+    @blp.alt_response(404, description="No such course")
+    @inject
+    def delete(self, course_id, delete_course=Provide["delete_course"]):
+        """Delete a course (its instructor or an admin). A course that students enrolled in
+        or that was paid for is archived instead and answered with 200."""
+        archived = delete_course(current_actor(), course_id)
+        if archived is not None:
+            return jsonify(CourseDetailSchema().dump(archived))
+        return None

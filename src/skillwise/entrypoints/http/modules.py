@@ -1,0 +1,67 @@
+"""Modules of a course, in order."""
+
+from __future__ import annotations
+
+from dependency_injector.wiring import Provide, inject
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from skillwise.entrypoints.http.access import current_actor, optional_actor, public, signed_in
+from skillwise.entrypoints.http.schemas.catalog import (
+    ModuleCreateSchema,
+    ModuleOutlineSchema,
+    ModuleUpdateSchema,
+)
+from skillwise.entrypoints.http.schemas.common import (
+    PaginationArgs,
+    page_body,
+    page_of,
+    page_request,
+)
+
+blp = Blueprint("modules", __name__, description="Modules of a course")
+
+
+@blp.route("/courses/<uuid:course_id>/modules/")
+class CourseModules(MethodView):
+    @public
+    @blp.arguments(PaginationArgs, location="query")
+    @blp.response(200, page_of(ModuleOutlineSchema))
+    @blp.alt_response(404, description="No such course, or a draft or archived one not mine")
+    @inject
+    def get(self, args, course_id, list_modules=Provide["list_modules"]):
+        """A course's modules by position, each with its lesson titles (never content)."""
+        return page_body(list_modules(optional_actor(), course_id, page_request(args)))
+
+    @signed_in
+    @blp.arguments(ModuleCreateSchema)
+    @blp.response(201, ModuleOutlineSchema)
+    @blp.alt_response(403, description="Neither the course's instructor nor an admin")
+    @blp.alt_response(404, description="No such course")
+    @inject
+    def post(self, new_module, course_id, add_module=Provide["add_module"]):
+        """Add a module (the course's instructor or an admin), at the end or at `position`;
+        the modules from there on move down one place."""
+        return add_module(current_actor(), course_id, **new_module)
+
+
+@blp.route("/modules/<uuid:module_id>/")
+class ModuleById(MethodView):
+    @signed_in
+    @blp.arguments(ModuleUpdateSchema)
+    @blp.response(200, ModuleOutlineSchema)
+    @blp.alt_response(403, description="Neither the course's instructor nor an admin")
+    @blp.alt_response(404, description="No such module")
+    @inject
+    def patch(self, changes, module_id, update_module=Provide["update_module"]):
+        """Rename a module or move it to `position`; the others are renumbered 1..n."""
+        return update_module(current_actor(), module_id, **changes)
+
+    @signed_in
+    @blp.response(204)
+    @blp.alt_response(403, description="Neither the course's instructor nor an admin")
+    @blp.alt_response(404, description="No such module")
+    @inject
+    def delete(self, module_id, delete_module=Provide["delete_module"]):
+        """Delete a module with its lessons and their files; the modules after it move up."""
+        delete_module(current_actor(), module_id)

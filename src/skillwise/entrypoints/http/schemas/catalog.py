@@ -1,0 +1,326 @@
+"""Schemas of courses, modules, lessons and attachments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+from flask_smorest.fields import Upload
+from marshmallow import fields, post_dump, pre_dump, validate
+
+from skillwise.application.ports.catalog import CourseDetail, CourseOrdering, LessonView
+from skillwise.domain.catalog import Attachment, CourseLevel, CourseStatus
+from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp
+
+CATEGORY = validate.Regexp(
+    r"^[a-z0-9]+(-[a-z0-9]+)*$", error="Use lower-case words joined by hyphens, e.g. data-science."
+)
+LANGUAGE = validate.Regexp(
+    r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$", error="Use a language code such as en, bn or pt-BR."
+)
+CURRENCY = validate.Regexp(r"^[A-Za-z]{3}$", error="Use an ISO 4217 code such as USD or BDT.")
+WEB_URL = [validate.URL(schemes={"http", "https"}), validate.Length(max=500)]
+
+
+class UpperCaseString(fields.String):
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        return super()._deserialize(value, attr, data, **kwargs).upper()
+
+
+class LowerCaseString(fields.String):
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        return super()._deserialize(value, attr, data, **kwargs).strip().lower()
+
+
+# --- courses ---
+
+
+class InstructorRefSchema(BaseSchema):
+    id = fields.UUID(required=True)
+    full_name = fields.String(required=True)
+
+
+class CourseListArgs(PaginationArgs):
+    search = fields.String(
+        validate=validate.Length(max=200),
+        metadata={"description": "Words to find in the title, subtitle or description."},
+    )
+    category = LowerCaseString(validate=CATEGORY)
+    level = fields.Enum(CourseLevel, by_value=True)
+    language = fields.String(validate=LANGUAGE)
+    instructor = fields.UUID(metadata={"description": "Only this instructor's courses."})
+    min_price = fields.Integer(
+        validate=validate.Range(min=0), metadata={"description": "In minor units (cents)."}
+    )
+    max_price = fields.Integer(
+        validate=validate.Range(min=0), metadata={"description": "In minor units (cents)."}
+    )
+    is_free = fields.Boolean()
+    currency = UpperCaseString(validate=CURRENCY)
+    ordering = fields.Enum(
+        CourseOrdering,
+        by_value=True,
+        metadata={
+            "description": "rating: unrated courses last either way; popularity: most "
+            "enrolled first. Default: newest first, or best match first when searching "
+            "on PostgreSQL. Ties are broken by id."
+        },
+    )
+
+
+class CourseSummarySchema(BaseSchema):
+    id = fields.UUID(required=True)
+    title = fields.String(required=True)
+    slug = fields.String(required=True)
+    subtitle = fields.String(required=True)
+    category = fields.String(required=True)
+    level = fields.Enum(CourseLevel, by_value=True, required=True)
+    language = fields.String(required=True)
+    price = fields.Integer(
+        attribute="price.amount_minor",
+        required=True,
+        metadata={"description": "In the currency's minor unit: 1999 USD is 19.99 USD."},
+    )
+    currency = fields.String(attribute="price.currency", required=True)
+    is_free = fields.Boolean(required=True)
+    thumbnail_url = fields.String(allow_none=True, required=True)
+    rating_avg = fields.Float(allow_none=True, required=True)
+    rating_count = fields.Integer(required=True)
+    enrollment_count = fields.Integer(required=True)
+    instructor = fields.Nested(InstructorRefSchema, required=True)
+    lesson_count = fields.Integer(required=True)
+    total_duration_seconds = fields.Integer(required=True)
+    published_at = Timestamp(allow_none=True, required=True)
+
+
+class InstructorCourseSchema(CourseSummarySchema):
+    status = fields.Enum(CourseStatus, by_value=True, required=True)
+    created_at = Timestamp(required=True)
+    updated_at = Timestamp(required=True)
+
+
+class LessonHeadingSchema(BaseSchema):
+    id = fields.UUID(required=True)
+    title = fields.String(required=True)
+    position = fields.Integer(required=True)
+    duration_seconds = fields.Integer(required=True)
+    is_preview = fields.Boolean(required=True)
+
+
+class ModuleOutlineSchema(BaseSchema):
+    id = fields.UUID(required=True)
+    course_id = fields.UUID(required=True)
+    title = fields.String(required=True)
+    position = fields.Integer(required=True)
+    lesson_count = fields.Integer(required=True)
+    total_duration_seconds = fields.Integer(required=True)
+    lessons = fields.List(fields.Nested(LessonHeadingSchema), required=True)
+
+
+class CourseDetailSchema(CourseSummarySchema):
+    description = fields.String(required=True, metadata={"description": "Markdown."})
+    status = fields.Enum(CourseStatus, by_value=True, required=True)
+    created_at = Timestamp(required=True)
+    updated_at = Timestamp(required=True)
+    modules = fields.List(fields.Nested(ModuleOutlineSchema), required=True)
+
+    @pre_dump
+    def _flatten(self, detail: CourseDetail, **_: Any) -> dict[str, Any]:
+        course = detail.course
+        return {
+            **{name: getattr(course, name) for name in _COURSE_ATTRIBUTES},
+            "instructor": detail.instructor,
+            "lesson_count": detail.lesson_count,
+            "total_duration_seconds": detail.total_duration_seconds,
+            "modules": detail.modules,
+        }
+
+
+_COURSE_ATTRIBUTES = (
+    "id",
+    "title",
+    "slug",
+    "subtitle",
+    "description",
+    "category",
+    "level",
+    "language",
+    "price",
+    "is_free",
+    "thumbnail_url",
+    "status",
+    "published_at",
+    "created_at",
+    "updated_at",
+    "rating_avg",
+    "rating_count",
+    "enrollment_count",
+)
+
+
+class CourseCreateSchema(BaseSchema):
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    subtitle = fields.String(load_default="", validate=validate.Length(max=300))
+    description = fields.String(
+        required=True, validate=validate.Length(max=50_000), metadata={"description": "Markdown."}
+    )
+    category = LowerCaseString(required=True, validate=[CATEGORY, validate.Length(max=80)])
+    level = fields.Enum(CourseLevel, by_value=True, required=True)
+    language = fields.String(required=True, validate=[LANGUAGE, validate.Length(max=20)])
+    price = fields.Integer(
+        required=True,
+        strict=True,
+        validate=validate.Range(min=0),
+        metadata={"description": "Minor units, 0 for a free course: 1999 USD is 19.99 USD."},
+    )
+    currency = UpperCaseString(required=True, validate=CURRENCY)
+    thumbnail_url = fields.String(load_default=None, allow_none=True, validate=WEB_URL)
+
+
+class CourseUpdateSchema(BaseSchema):
+    title = fields.String(validate=validate.Length(min=1, max=200))
+    subtitle = fields.String(validate=validate.Length(max=300))
+    description = fields.String(validate=validate.Length(max=50_000))
+    category = LowerCaseString(validate=[CATEGORY, validate.Length(max=80)])
+    level = fields.Enum(CourseLevel, by_value=True)
+    language = fields.String(validate=[LANGUAGE, validate.Length(max=20)])
+    price = fields.Integer(strict=True, validate=validate.Range(min=0))
+    currency = UpperCaseString(validate=CURRENCY)
+    thumbnail_url = fields.String(allow_none=True, validate=WEB_URL)
+    status = fields.Enum(
+        CourseStatus,
+        by_value=True,
+        metadata={
+            "description": "published (needs a lesson), archived (out of the catalog, kept for "
+            "its students) or draft (unpublished)."
+        },
+    )
+
+
+# --- modules ---
+
+
+class ModuleCreateSchema(BaseSchema):
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    position = fields.Integer(
+        strict=True,
+        validate=validate.Range(min=1),
+        metadata={"description": "1-based; at the end when left out or past the end."},
+    )
+
+
+class ModuleUpdateSchema(BaseSchema):
+    title = fields.String(validate=validate.Length(min=1, max=200))
+    position = fields.Integer(strict=True, validate=validate.Range(min=1))
+
+
+# --- lessons and attachments ---
+
+
+class AttachmentSchema(BaseSchema):
+    id = fields.UUID(required=True)
+    lesson_id = fields.UUID(required=True)
+    filename = fields.String(required=True)
+    content_type = fields.String(required=True)
+    size_bytes = fields.Integer(required=True)
+    download_url = fields.Method("_download_url", required=True)
+    created_at = Timestamp(required=True)
+
+    def _download_url(self, attachment: Attachment) -> str:
+        return url_for("attachments.AttachmentById", attachment_id=attachment.id)
+
+
+class LessonSchema(BaseSchema):
+    id = fields.UUID(required=True)
+    module_id = fields.UUID(required=True)
+    course_id = fields.UUID(required=True)
+    title = fields.String(required=True)
+    position = fields.Integer(required=True)
+    duration_seconds = fields.Integer(required=True)
+    is_preview = fields.Boolean(required=True)
+    content = fields.String(required=True, metadata={"description": "Markdown."})
+    video_url = fields.String(allow_none=True, required=True)
+    attachments = fields.List(fields.Nested(AttachmentSchema), required=True)
+    created_at = Timestamp(required=True)
+    updated_at = Timestamp(required=True)
+
+    @pre_dump
+    def _flatten(self, view: LessonView, **_: Any) -> dict[str, Any]:
+        lesson = view.lesson
+        return {
+            **{name: getattr(lesson, name) for name in _LESSON_ATTRIBUTES},
+            "content_available": view.content_open,
+            "attachments": view.attachments,
+        }
+
+
+_LESSON_ATTRIBUTES = (
+    "id",
+    "module_id",
+    "course_id",
+    "title",
+    "position",
+    "duration_seconds",
+    "is_preview",
+    "content",
+    "video_url",
+    "created_at",
+    "updated_at",
+)
+_CONTENT_FIELDS = ("content", "video_url", "attachments")
+
+
+class LessonListItemSchema(LessonSchema):
+    """Content, video and attachments appear only where `content_available` is true."""
+
+    content_available = fields.Boolean(required=True)
+    content = fields.String(metadata={"description": "Markdown; only when content_available."})
+    video_url = fields.String(allow_none=True)
+    attachments = fields.List(fields.Nested(AttachmentSchema))
+
+    @post_dump(pass_original=True)
+    def _hide_closed_content(
+        self, data: dict[str, Any], view: LessonView, **_: Any
+    ) -> dict[str, Any]:
+        if not view.content_open:
+            for name in _CONTENT_FIELDS:
+                data.pop(name, None)
+        return data
+
+
+class LessonCreateSchema(BaseSchema):
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    content = fields.String(
+        load_default="",
+        validate=validate.Length(max=200_000),
+        metadata={"description": "Markdown."},
+    )
+    video_url = fields.String(load_default=None, allow_none=True, validate=WEB_URL)
+    duration_seconds = fields.Integer(
+        load_default=0, strict=True, validate=validate.Range(min=0, max=24 * 3600)
+    )
+    is_preview = fields.Boolean(load_default=False)
+    position = fields.Integer(
+        strict=True,
+        validate=validate.Range(min=1),
+        metadata={"description": "1-based; at the end when left out or past the end."},
+    )
+
+
+class LessonUpdateSchema(BaseSchema):
+    title = fields.String(validate=validate.Length(min=1, max=200))
+    content = fields.String(validate=validate.Length(max=200_000))
+    video_url = fields.String(allow_none=True, validate=WEB_URL)
+    duration_seconds = fields.Integer(strict=True, validate=validate.Range(min=0, max=24 * 3600))
+    is_preview = fields.Boolean()
+    position = fields.Integer(strict=True, validate=validate.Range(min=1))
+
+
+class AttachmentUploadSchema(BaseSchema):
+    file = Upload(
+        required=True,
+        metadata={
+            "description": "PDF, ZIP, PNG, JPEG, GIF, WebP, plain text or Markdown; the "
+            "declared type must match the contents."
+        },
+    )

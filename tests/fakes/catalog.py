@@ -1,0 +1,243 @@
+"""In-memory fakes of the catalog's ports.
+
+Deleting a course, module or lesson in the database takes its children along (ON DELETE
+CASCADE, covered by tests/integration/catalog); these fakes remove only the row asked for.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any, BinaryIO
+from uuid import UUID
+
+from skillwise.application.pagination import Page, PageRequest
+from skillwise.application.ports.catalog import (
+    CourseDetail,
+    CourseFilters,
+    CourseOrdering,
+    CourseSummary,
+    InstructorRef,
+    ModuleOutline,
+)
+from skillwise.domain.catalog import Attachment, AttachmentTooLarge, Course, Lesson, Module
+from skillwise.domain.users import User
+
+
+class FakeModuleRepository:
+    def __init__(self) -> None:
+        self.rows: dict[UUID, Module] = {}
+
+    def add(self, module: Module) -> None:
+        self.rows[module.id] = module
+
+    def add_many(self, modules: Sequence[Module]) -> None:
+        for module in modules:
+            self.add(module)
+
+    def get(self, module_id: UUID) -> Module | None:
+        return self.rows.get(module_id)
+
+    def list_for_course(self, course_id: UUID) -> list[Module]:
+        found = [m for m in self.rows.values() if m.course_id == course_id]
+        return sorted(found, key=lambda m: m.position)
+
+    def save(self, module: Module) -> None:
+        self.rows[module.id] = module
+
+    def save_positions(self, modules: Sequence[Module]) -> None:
+        for module in modules:
+            self.rows[module.id].position = module.position
+
+    def delete(self, module_id: UUID) -> None:
+        self.rows.pop(module_id, None)
+
+
+class FakeLessonRepository:
+    def __init__(self) -> None:
+        self.rows: dict[UUID, Lesson] = {}
+
+    def add(self, lesson: Lesson) -> None:
+        self.rows[lesson.id] = lesson
+
+    def add_many(self, lessons: Sequence[Lesson]) -> None:
+        for lesson in lessons:
+            self.add(lesson)
+
+    def get(self, lesson_id: UUID) -> Lesson | None:
+        return self.rows.get(lesson_id)
+
+    def list_for_module(self, module_id: UUID) -> list[Lesson]:
+        found = [lesson for lesson in self.rows.values() if lesson.module_id == module_id]
+        return sorted(found, key=lambda lesson: lesson.position)
+
+    def count_for_course(self, course_id: UUID) -> int:
+        return sum(1 for lesson in self.rows.values() if lesson.course_id == course_id)
+
+    def save(self, lesson: Lesson) -> None:
+        self.rows[lesson.id] = lesson
+
+    def save_positions(self, lessons: Sequence[Lesson]) -> None:
+        for lesson in lessons:
+            self.rows[lesson.id].position = lesson.position
+
+    def delete(self, lesson_id: UUID) -> None:
+        self.rows.pop(lesson_id, None)
+
+
+class FakeAttachmentRepository:
+    def __init__(self) -> None:
+        self.rows: dict[UUID, Attachment] = {}
+
+    def add(self, attachment: Attachment) -> None:
+        self.rows[attachment.id] = attachment
+
+    def get(self, attachment_id: UUID) -> Attachment | None:
+        return self.rows.get(attachment_id)
+
+    def list_for_lessons(self, lesson_ids: Sequence[UUID]) -> list[Attachment]:
+        found = [a for a in self.rows.values() if a.lesson_id in set(lesson_ids)]
+        return sorted(found, key=lambda a: a.created_at)
+
+    def list_for_course(self, course_id: UUID) -> list[Attachment]:
+        return [a for a in self.rows.values() if a.course_id == course_id]
+
+    def delete(self, attachment_id: UUID) -> None:
+        self.rows.pop(attachment_id, None)
+
+
+class FakeFileStorage:
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def save(self, key: str, chunks: Iterable[bytes], *, max_bytes: int) -> int:
+        content = b""
+        for chunk in chunks:
+            content += chunk
+            if len(content) > max_bytes:
+                raise AttachmentTooLarge(f"Attachments can be at most {max_bytes} bytes.")
+        self.files[key] = content
+        return len(content)
+
+    def open(self, key: str) -> BinaryIO | None:
+        return io.BytesIO(self.files[key]) if key in self.files else None
+
+    def delete(self, key: str) -> None:
+        self.files.pop(key, None)
+
+
+class RecordingCatalogCache:
+    """Stands in for CatalogCache: records each change with how many commits preceded it."""
+
+    def __init__(self, uow: Any) -> None:
+        self._uow = uow
+        self.changes: list[tuple[UUID, int]] = []
+
+    def course_changed(self, course_id: UUID) -> None:
+        self.changes.append((course_id, self._uow.commits))
+
+    def list_version(self) -> int:
+        return len(self.changes)
+
+    def course_version(self, course_id: UUID) -> int:
+        return sum(1 for changed, _ in self.changes if changed == course_id)
+
+
+class FakeCourseQueries:
+    """The catalog's read side computed from a FakeUnitOfWork's rows."""
+
+    def __init__(self, uow: Any) -> None:
+        self._uow = uow
+
+    def published_courses(
+        self, filters: CourseFilters, ordering: CourseOrdering | None, page: PageRequest
+    ) -> Page[CourseSummary]:
+        found = [
+            c for c in self._uow.courses.rows.values() if c.is_published and _matches(c, filters)
+        ]
+        found.sort(key=lambda c: c.id)
+        key, descending = _SORT_KEYS[ordering or CourseOrdering.CREATED_AT_DESC]
+        found.sort(key=key, reverse=descending)
+        return self._page(found, page)
+
+    def courses_taught_by(self, instructor_id: UUID, page: PageRequest) -> Page[CourseSummary]:
+        found = [c for c in self._uow.courses.rows.values() if c.instructor_id == instructor_id]
+        found.sort(key=lambda c: c.id)
+        found.sort(key=lambda c: c.created_at, reverse=True)
+        return self._page(found, page)
+
+    def course_detail(self, course_id: UUID) -> CourseDetail | None:
+        course = self._uow.courses.rows.get(course_id)
+        if course is None:
+            return None
+        return CourseDetail(
+            course=course,
+            instructor=self._instructor(course),
+            modules=tuple(
+                ModuleOutline.of(module, self._uow.lessons.list_for_module(module.id))
+                for module in self._uow.modules.list_for_course(course_id)
+            ),
+        )
+
+    def _page(self, courses: list[Course], page: PageRequest) -> Page[CourseSummary]:
+        window = courses[page.offset : page.offset + page.page_size]
+        return Page(items=[self._summary(c) for c in window], total=len(courses), request=page)
+
+    def _instructor(self, course: Course) -> InstructorRef:
+        user: User = self._uow.users.rows[course.instructor_id]
+        return InstructorRef(id=user.id, full_name=user.full_name)
+
+    def _summary(self, course: Course) -> CourseSummary:
+        lessons = [x for x in self._uow.lessons.rows.values() if x.course_id == course.id]
+        return CourseSummary(
+            id=course.id,
+            title=course.title,
+            slug=course.slug,
+            subtitle=course.subtitle,
+            category=course.category,
+            level=course.level,
+            language=course.language,
+            price=course.price,
+            thumbnail_url=course.thumbnail_url,
+            status=course.status,
+            published_at=course.published_at,
+            created_at=course.created_at,
+            updated_at=course.updated_at,
+            rating_count=course.rating_count,
+            rating_sum=course.rating_sum,
+            enrollment_count=course.enrollment_count,
+            instructor=self._instructor(course),
+            lesson_count=len(lessons),
+            total_duration_seconds=sum(lesson.duration_seconds for lesson in lessons),
+        )
+
+
+def _matches(course: Course, filters: CourseFilters) -> bool:
+    text = f"{course.title} {course.subtitle} {course.description}".lower()
+    checks = [
+        filters.search is None or all(t in text for t in filters.search.lower().split()),
+        filters.category is None or course.category == filters.category,
+        filters.level is None or course.level is filters.level,
+        filters.language is None or course.language == filters.language,
+        filters.instructor_id is None or course.instructor_id == filters.instructor_id,
+        filters.currency is None or course.price.currency == filters.currency,
+        filters.min_price is None or course.price.amount_minor >= filters.min_price,
+        filters.max_price is None or course.price.amount_minor <= filters.max_price,
+        filters.is_free is None or course.is_free is filters.is_free,
+    ]
+    return all(checks)
+
+
+def _rating(course: Course) -> float:
+    return -1 if course.rating_avg is None else course.rating_avg
+
+
+_SORT_KEYS: dict[CourseOrdering, tuple[Any, bool]] = {
+    CourseOrdering.PRICE: (lambda c: c.price.amount_minor, False),
+    CourseOrdering.PRICE_DESC: (lambda c: c.price.amount_minor, True),
+    CourseOrdering.CREATED_AT: (lambda c: c.created_at, False),
+    CourseOrdering.CREATED_AT_DESC: (lambda c: c.created_at, True),
+    CourseOrdering.RATING: (lambda c: (c.rating_count == 0, _rating(c)), False),
+    CourseOrdering.RATING_DESC: (_rating, True),
+    CourseOrdering.POPULARITY: (lambda c: c.enrollment_count, True),
+}

@@ -1,0 +1,170 @@
+"""A constant number of SQL statements per answer, whatever its size, and indexes that serve."""
+
+import pytest
+from sqlalchemy import text
+
+from skillwise.domain.identity import Role
+
+pytestmark = pytest.mark.integration
+
+
+def statements_for(client, count_statements, url, **kwargs):
+    """The SQL statements the answer took, leaving out SQLite's BEGIN and the token check
+    that every signed-in request makes."""
+    with count_statements() as counter:
+        response = client.get(url, **kwargs)
+    assert response.status_code == 200, response.json
+    ours = [
+        statement
+        for statement in counter.statements
+        if not statement.startswith("BEGIN") and "token_blocklist" not in statement
+    ]
+    return len(ours), response
+
+
+def test_a_list_page_of_100_runs_as_many_statements_as_a_page_of_1(
+    client, catalog, count_statements
+):
+    catalog.many_courses(105)
+    student = catalog.auth(catalog.user(Role.STUDENT))
+    small, small_page = statements_for(
+        client,
+        count_statements,
+        "/api/v1/courses/",
+        query_string={"page_size": 1},
+        headers=student,
+    )
+    large, large_page = statements_for(
+        client,
+        count_statements,
+        "/api/v1/courses/",
+        query_string={"page_size": 100},
+        headers=student,
+    )
+    assert len(small_page.json["results"]) == 1 and len(large_page.json["results"]) == 100
+    assert all(course["lesson_count"] == 2 for course in large_page.json["results"])
+    assert small == large == 3
+
+
+def test_a_guest_s_uncached_list_runs_the_same_few_statements(client, catalog, count_statements):
+    catalog.many_courses(105)
+    small, _ = statements_for(
+        client, count_statements, "/api/v1/courses/", query_string={"page_size": 1}
+    )
+    large, _ = statements_for(
+        client, count_statements, "/api/v1/courses/", query_string={"page_size": 100}
+    )
+    assert small == large == 3
+
+
+def test_search_and_filters_do_not_add_statements_per_row(client, catalog, count_statements):
+    catalog.many_courses(105)
+    query = {"search": "bulk", "category": "programming", "ordering": "-rating"}
+    small, _ = statements_for(
+        client, count_statements, "/api/v1/courses/", query_string={**query, "page_size": 1}
+    )
+    large, page = statements_for(
+        client, count_statements, "/api/v1/courses/", query_string={**query, "page_size": 100}
+    )
+    assert page.json["count"] == 105
+    assert small == large == 3
+
+
+def test_an_instructor_s_own_list_is_constant_too(client, catalog, count_statements):
+    teacher = catalog.user(Role.INSTRUCTOR)
+    catalog.many_courses(105, instructor=teacher)
+    headers = catalog.auth(teacher)
+    small, _ = statements_for(
+        client,
+        count_statements,
+        "/api/v1/instructors/courses/",
+        query_string={"page_size": 1},
+        headers=headers,
+    )
+    large, _ = statements_for(
+        client,
+        count_statements,
+        "/api/v1/instructors/courses/",
+        query_string={"page_size": 100},
+        headers=headers,
+    )
+    assert small == large == 3
+
+
+def test_a_detail_with_10_modules_runs_as_many_statements_as_one_with_1(
+    client, catalog, count_statements
+):
+    small_course = catalog.course(modules=1, lessons_per_module=1)
+    large_course = catalog.course(modules=10, lessons_per_module=6)
+    headers = catalog.auth(catalog.user(Role.STUDENT))
+    small, _ = statements_for(
+        client, count_statements, f"/api/v1/courses/{small_course.id}/", headers=headers
+    )
+    large, page = statements_for(
+        client, count_statements, f"/api/v1/courses/{large_course.id}/", headers=headers
+    )
+    assert page.json["lesson_count"] == 60 and len(page.json["modules"]) == 10
+    assert small == large == 3
+
+
+def test_listing_modules_and_lessons_does_not_grow_with_the_outline(
+    client, catalog, count_statements
+):
+    small_course = catalog.course(modules=1, lessons_per_module=1)
+    large_course = catalog.course(modules=10, lessons_per_module=10)
+    small, _ = statements_for(
+        client, count_statements, f"/api/v1/courses/{small_course.id}/modules/"
+    )
+    large, _ = statements_for(
+        client, count_statements, f"/api/v1/courses/{large_course.id}/modules/"
+    )
+    assert small == large
+    owner = catalog.auth(large_course.instructor)
+    small, _ = statements_for(
+        client,
+        count_statements,
+        f"/api/v1/modules/{small_course.outline[0].id}/lessons/",
+        headers=owner,
+    )
+    large, lessons = statements_for(
+        client,
+        count_statements,
+        f"/api/v1/modules/{large_course.outline[0].id}/lessons/",
+        headers=owner,
+    )
+    assert len(lessons.json["results"]) == 10
+    assert small == large
+
+
+def _plan(container, query: str, **params) -> str:
+    with container.engine().connect() as connection:
+        connection.execute(text("SET enable_seqscan = off"))
+        rows = connection.execute(text(f"EXPLAIN {query}"), params)
+        return "\n".join(row[0] for row in rows)
+
+
+@pytest.mark.postgres
+def test_full_text_search_uses_the_gin_index(container, catalog, stack):
+    catalog.many_courses(20)
+    from skillwise.adapters.db.tables.catalog import SEARCH_DOCUMENT_SQL
+
+    plan = _plan(
+        container,
+        f"SELECT id FROM courses WHERE ({SEARCH_DOCUMENT_SQL}) @@ "
+        "websearch_to_tsquery('english'::regconfig, :term)",
+        term="bulk",
+    )
+    assert "ix_courses_search_document" in plan
+
+
+@pytest.mark.postgres
+def test_best_rated_first_uses_the_rating_index(container, catalog, stack):
+    catalog.many_courses(20)
+    from skillwise.adapters.db.tables.catalog import RATING_RANK_SQL
+
+    plan = _plan(
+        container,
+        f"SELECT id FROM courses WHERE status = 'published' "
+        f"ORDER BY {RATING_RANK_SQL} DESC, id LIMIT 20",
+    )
+    assert "ix_courses_status_rating_rank" in plan

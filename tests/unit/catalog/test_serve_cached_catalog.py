@@ -1,0 +1,72 @@
+"""Guests' answers are rendered once per catalog version."""
+
+from uuid import uuid4
+
+from skillwise.application.catalog_cache import CatalogCache
+from skillwise.application.use_cases.serve_cached_catalog import ServeCachedCatalog
+
+
+class DictCache:
+    def __init__(self) -> None:
+        self.values: dict[str, bytes] = {}
+        self.ttls: dict[str, int] = {}
+
+    def get(self, key: str) -> bytes | None:
+        return self.values.get(key)
+
+    def set(self, key: str, value: bytes, ttl_seconds: int) -> None:
+        self.values[key] = value
+        self.ttls[key] = ttl_seconds
+
+    def delete(self, key: str) -> None:
+        self.values.pop(key, None)
+
+    def incr(self, key: str) -> int:
+        value = int(self.values.get(key, b"0")) + 1
+        self.values[key] = str(value).encode()
+        return value
+
+    def ping(self) -> bool:
+        return True
+
+
+def counting_renderer(answers):
+    calls = []
+
+    def render() -> bytes:
+        calls.append(1)
+        return answers[len(calls) - 1]
+
+    return render, calls
+
+
+def test_a_list_is_rendered_once_and_again_after_any_course_changes():
+    cache = DictCache()
+    catalog_cache = CatalogCache(cache)
+    serve = ServeCachedCatalog(cache, catalog_cache)
+    render, calls = counting_renderer([b"first", b"second"])
+    assert serve.course_list("?page=1", render) == b"first"
+    assert serve.course_list("?page=1", render) == b"first"
+    catalog_cache.course_changed(uuid4())
+    assert serve.course_list("?page=1", render) == b"second"
+    assert len(calls) == 2
+
+
+def test_different_questions_get_different_answers():
+    cache = DictCache()
+    serve = ServeCachedCatalog(cache, CatalogCache(cache))
+    serve.course_list("?page=1", lambda: b"one")
+    assert serve.course_list("?page=2", lambda: b"two") == b"two"
+
+
+def test_a_course_detail_changes_with_its_own_version_only():
+    cache = DictCache()
+    catalog_cache = CatalogCache(cache)
+    serve = ServeCachedCatalog(cache, catalog_cache, ttl_seconds=300)
+    course_id, other_id = uuid4(), uuid4()
+    serve.course_detail(course_id, lambda: b"v1")
+    catalog_cache.course_changed(other_id)
+    assert serve.course_detail(course_id, lambda: b"v2") == b"v1"
+    catalog_cache.course_changed(course_id)
+    assert serve.course_detail(course_id, lambda: b"v2") == b"v2"
+    assert set(cache.ttls.values()) == {300}
