@@ -14,6 +14,7 @@ from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.clock import SystemClock
 from skillwise.adapters.db.engine import build_engine, build_session_factory
 from skillwise.adapters.db.queries.catalog import SqlCourseQueries
+from skillwise.adapters.db.queries.learning import SqlLearningQueries
 from skillwise.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from skillwise.adapters.email.console import ConsoleMailer
 from skillwise.adapters.email.smtp import SmtpMailer
@@ -39,29 +40,46 @@ from skillwise.application.use_cases.delete_attachment import DeleteAttachment
 from skillwise.application.use_cases.delete_course import DeleteCourse
 from skillwise.application.use_cases.delete_lesson import DeleteLesson
 from skillwise.application.use_cases.delete_module import DeleteModule
+from skillwise.application.use_cases.delete_review import DeleteReview
 from skillwise.application.use_cases.delete_user import DeleteUser
 from skillwise.application.use_cases.deliver_outbox_message import (
     DeliverOutboxMessage,
     RelayStaleOutbox,
 )
 from skillwise.application.use_cases.download_attachment import DownloadAttachment
+from skillwise.application.use_cases.edit_review import EditReview
+from skillwise.application.use_cases.enroll_in_course import EnrollInCourse
+from skillwise.application.use_cases.file_report import FileReport
 from skillwise.application.use_cases.get_course import GetCourse
+from skillwise.application.use_cases.get_enrollment import GetEnrollment
 from skillwise.application.use_cases.get_profile import GetProfile
+from skillwise.application.use_cases.get_progress import GetProgress
 from skillwise.application.use_cases.get_user import GetUser
 from skillwise.application.use_cases.list_courses import ListCourses
+from skillwise.application.use_cases.list_enrollments import ListEnrollments
 from skillwise.application.use_cases.list_instructor_courses import ListInstructorCourses
 from skillwise.application.use_cases.list_lessons import ListLessons
 from skillwise.application.use_cases.list_modules import ListModules
+from skillwise.application.use_cases.list_notifications import ListNotifications
+from skillwise.application.use_cases.list_reports import ListReports
+from skillwise.application.use_cases.list_reviews import ListReviews
 from skillwise.application.use_cases.list_users import ListUsers
 from skillwise.application.use_cases.log_in import LogIn
 from skillwise.application.use_cases.log_out import LogOut
+from skillwise.application.use_cases.mark_all_notifications_read import (
+    MarkAllNotificationsRead,
+)
+from skillwise.application.use_cases.mark_notification_read import MarkNotificationRead
+from skillwise.application.use_cases.post_review import PostReview
 from skillwise.application.use_cases.read_lesson import ReadLesson
+from skillwise.application.use_cases.record_progress import RecordProgress
 from skillwise.application.use_cases.refresh_session import RefreshSession
 from skillwise.application.use_cases.register_user import RegisterUser
 from skillwise.application.use_cases.request_password_reset import RequestPasswordReset
 from skillwise.application.use_cases.resend_verification_email import (
     ResendVerificationEmail,
 )
+from skillwise.application.use_cases.resolve_report import ResolveReport
 from skillwise.application.use_cases.serve_cached_catalog import ServeCachedCatalog
 from skillwise.application.use_cases.update_course import UpdateCourse
 from skillwise.application.use_cases.update_lesson import UpdateLesson
@@ -277,6 +295,28 @@ class Container(containers.DeclarativeContainer):
     )
 
     # --- learning ---
+    learning_queries = providers.Factory(SqlLearningQueries, session_factory=session_factory)
+    enroll_in_course = providers.Factory(
+        EnrollInCourse,
+        uow=uow,
+        clock=clock,
+        queries=learning_queries,
+        catalog_cache=catalog_cache,
+    )
+    list_enrollments = providers.Factory(ListEnrollments, queries=learning_queries)
+    get_enrollment = providers.Factory(GetEnrollment, queries=learning_queries)
+    record_progress = providers.Factory(RecordProgress, uow=uow, clock=clock)
+    get_progress = providers.Factory(GetProgress, uow=uow)
+    post_review = providers.Factory(PostReview, uow=uow, clock=clock, catalog_cache=catalog_cache)
+    list_reviews = providers.Factory(ListReviews, uow=uow, queries=learning_queries)
+    edit_review = providers.Factory(EditReview, uow=uow, clock=clock, catalog_cache=catalog_cache)
+    delete_review = providers.Factory(DeleteReview, uow=uow, catalog_cache=catalog_cache)
+    file_report = providers.Factory(FileReport, uow=uow, clock=clock)
+    list_reports = providers.Factory(ListReports, uow=uow)
+    resolve_report = providers.Factory(ResolveReport, uow=uow, clock=clock)
+    list_notifications = providers.Factory(ListNotifications, uow=uow)
+    mark_notification_read = providers.Factory(MarkNotificationRead, uow=uow, clock=clock)
+    mark_all_notifications_read = providers.Factory(MarkAllNotificationsRead, uow=uow, clock=clock)
 
     # --- payments ---
 

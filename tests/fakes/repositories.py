@@ -10,7 +10,7 @@ from skillwise.application.ports.outbox import OutboxMessage
 from skillwise.application.ports.users import UserQuery
 from skillwise.domain.catalog import Course
 from skillwise.domain.email_address import Email
-from skillwise.domain.enrollments import Enrollment
+from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment
 from skillwise.domain.notifications import Notification
 from skillwise.domain.users import User, email_already_registered
 
@@ -119,10 +119,13 @@ class FakeEnrollmentRepository:
 
     def add(self, enrollment: Enrollment) -> None:
         if self.get_for(enrollment.user_id, enrollment.course_id) is not None:
-            raise DuplicateRow("enrollments (user_id, course_id)")
+            raise DuplicateEnrollment()
         self.rows[enrollment.id] = enrollment
 
     def get(self, enrollment_id: UUID) -> Enrollment | None:
+        return self.rows.get(enrollment_id)
+
+    def get_for_update(self, enrollment_id: UUID) -> Enrollment | None:
         return self.rows.get(enrollment_id)
 
     def get_for(self, user_id: UUID, course_id: UUID) -> Enrollment | None:
@@ -150,3 +153,26 @@ class FakeNotificationRepository:
 
     def for_user(self, user_id: UUID) -> list[Notification]:
         return [n for n in self.rows.values() if n.user_id == user_id]
+
+    def page_for(
+        self, user_id: UUID, request: PageRequest, *, unread_only: bool = False
+    ) -> Page[Notification]:
+        mine = sorted(
+            (n for n in self.for_user(user_id) if not (unread_only and n.is_read)),
+            key=lambda n: n.created_at,
+            reverse=True,
+        )
+        return Page(
+            items=mine[request.offset : request.offset + request.page_size],
+            total=len(mine),
+            request=request,
+        )
+
+    def unread_count(self, user_id: UUID) -> int:
+        return sum(1 for n in self.for_user(user_id) if not n.is_read)
+
+    def mark_all_read(self, user_id: UUID, now: datetime) -> int:
+        unread = [n for n in self.for_user(user_id) if not n.is_read]
+        for notification in unread:
+            notification.read_at = now
+        return len(unread)

@@ -11,6 +11,11 @@ from tests.fakes.catalog import (
     FakeLessonRepository,
     FakeModuleRepository,
 )
+from tests.fakes.learning import (
+    FakeLessonProgressRepository,
+    FakeReportRepository,
+    FakeReviewRepository,
+)
 from tests.fakes.repositories import (
     FakeCourseRepository,
     FakeEnrollmentRepository,
@@ -28,6 +33,9 @@ FAKE_REPOSITORIES: dict[str, type] = {
     "outbox": FakeOutboxRepository,
     "one_time_tokens": FakeOneTimeTokenRepository,
     "refresh_tokens": FakeRefreshTokenRepository,
+    "lesson_progress": FakeLessonProgressRepository,
+    "reviews": FakeReviewRepository,
+    "reports": FakeReportRepository,
     "modules": FakeModuleRepository,
     "lessons": FakeLessonRepository,
     "attachments": FakeAttachmentRepository,

@@ -7,11 +7,20 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID, uuid4
 
+from skillwise.domain.catalog import Course
+from skillwise.domain.errors import Conflict, PermissionDenied
+
 
 class EnrollmentStatus(StrEnum):
     ACTIVE = "active"
     COMPLETED = "completed"
     REFUNDED = "refunded"
+
+
+class DuplicateEnrollment(Conflict):
+    """The user already holds an enrollment in this course (a concurrent request made it)."""
+
+    code = "already_enrolled"
 
 
 @dataclass(eq=False)
@@ -27,3 +36,39 @@ class Enrollment:
     @property
     def grants_access(self) -> bool:
         return self.status is not EnrollmentStatus.REFUNDED
+
+    def belongs_to(self, user_id: UUID) -> bool:
+        return self.user_id == user_id
+
+    def require_access(self) -> None:
+        if not self.grants_access:
+            raise PermissionDenied(
+                "This enrollment was refunded; enroll again to continue.",
+                code="enrollment_refunded",
+            )
+
+    def complete(self, now: datetime) -> bool:
+        """Mark the course finished; True only the first time (completion is never revoked)."""
+        if self.status is not EnrollmentStatus.ACTIVE:
+            return False
+        self.status = EnrollmentStatus.COMPLETED
+        self.completed_at = now
+        self.updated_at = now
+        return True
+
+    def refund(self, now: datetime) -> bool:
+        """End access after a refund; True if this changed anything (refunds may repeat)."""
+        if self.status is EnrollmentStatus.REFUNDED:
+            return False
+        self.status = EnrollmentStatus.REFUNDED
+        self.updated_at = now
+        return True
+
+    def touch(self, now: datetime) -> None:
+        self.updated_at = now
+
+
+def ensure_user_may_enroll_in(course: Course, user_id: UUID) -> None:
+    """Teaching a course is not taking it: its instructor never enrolls in it."""
+    if course.instructor_id == user_id:
+        raise PermissionDenied("Instructors cannot enroll in their own course.", code="own_course")

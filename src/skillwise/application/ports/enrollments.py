@@ -8,10 +8,14 @@ from skillwise.domain.enrollments import Enrollment
 
 class EnrollmentRepository(Protocol):
     def add(self, enrollment: Enrollment) -> None:
-        """Insert; the database refuses a second enrollment of one user in one course."""
+        """Insert; a second enrollment of one user in one course raises DuplicateEnrollment."""
         ...
 
     def get(self, enrollment_id: UUID) -> Enrollment | None: ...
+
+    def get_for_update(self, enrollment_id: UUID) -> Enrollment | None:
+        """Load and lock the enrollment so concurrent progress writes decide completion once."""
+        ...
 
     def get_for(self, user_id: UUID, course_id: UUID) -> Enrollment | None: ...
 

@@ -16,6 +16,11 @@ from skillwise.application.ports.catalog import (
 )
 from skillwise.application.ports.courses import CourseRepository
 from skillwise.application.ports.enrollments import EnrollmentRepository
+from skillwise.application.ports.learning import (
+    LessonProgressRepository,
+    ReportRepository,
+    ReviewRepository,
+)
 from skillwise.application.ports.notifications import NotificationRepository
 from skillwise.application.ports.outbox import OutboxRepository
 from skillwise.application.ports.users import UserRepository
@@ -34,6 +39,9 @@ class UnitOfWork(Protocol):
     outbox: OutboxRepository
     one_time_tokens: OneTimeTokenRepository
     refresh_tokens: RefreshTokenRepository
+    lesson_progress: LessonProgressRepository
+    reviews: ReviewRepository
+    reports: ReportRepository
     modules: ModuleRepository
     lessons: LessonRepository
     attachments: AttachmentRepository

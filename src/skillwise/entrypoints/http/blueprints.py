@@ -6,10 +6,15 @@ from skillwise.entrypoints.http import (
     attachments,
     auth,
     courses,
+    enrollments,
     instructors,
     lessons,
     modules,
+    notifications,
     profile,
+    progress,
+    reports,
+    reviews,
     users,
 )
 
@@ -26,4 +31,9 @@ def api_blueprints() -> list[Blueprint]:
         lessons.blp,
         attachments.blp,
         instructors.blp,
+        enrollments.blp,
+        progress.blp,
+        reviews.blp,
+        reports.blp,
+        notifications.blp,
     ]

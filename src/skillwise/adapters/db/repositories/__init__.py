@@ -14,6 +14,11 @@ from skillwise.adapters.db.repositories.catalog import (
 )
 from skillwise.adapters.db.repositories.courses import SqlCourseRepository
 from skillwise.adapters.db.repositories.enrollments import SqlEnrollmentRepository
+from skillwise.adapters.db.repositories.learning import (
+    SqlLessonProgressRepository,
+    SqlReportRepository,
+    SqlReviewRepository,
+)
 from skillwise.adapters.db.repositories.notifications import SqlNotificationRepository
 from skillwise.adapters.db.repositories.outbox import SqlOutboxRepository
 from skillwise.adapters.db.repositories.users import SqlUserRepository
@@ -26,6 +31,9 @@ REPOSITORIES: dict[str, type] = {
     "outbox": SqlOutboxRepository,
     "one_time_tokens": SqlOneTimeTokenRepository,
     "refresh_tokens": SqlRefreshTokenRepository,
+    "lesson_progress": SqlLessonProgressRepository,
+    "reviews": SqlReviewRepository,
+    "reports": SqlReportRepository,
     "modules": SqlModuleRepository,
     "lessons": SqlLessonRepository,
     "attachments": SqlAttachmentRepository,

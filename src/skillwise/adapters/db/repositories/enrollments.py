@@ -8,8 +8,9 @@ from uuid import UUID
 from sqlalchemy import insert, select, update
 
 from skillwise.adapters.db.repositories.base import SqlRepository
+from skillwise.adapters.db.repositories.learning import insert_once
 from skillwise.adapters.db.tables.core import enrollments
-from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
+from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment, EnrollmentStatus
 
 
 def enrollment_from_row(row: Any) -> Enrollment:
@@ -37,12 +38,25 @@ def _values(enrollment: Enrollment) -> dict[str, Any]:
 
 class SqlEnrollmentRepository(SqlRepository):
     def add(self, enrollment: Enrollment) -> None:
-        self._session.execute(insert(enrollments).values(id=enrollment.id, **_values(enrollment)))
+        insert_once(
+            self._session,
+            insert(enrollments).values(id=enrollment.id, **_values(enrollment)),
+            constraint="uq_enrollments_user_id_course_id",
+            table="enrollments",
+            duplicate=DuplicateEnrollment(),
+        )
 
     def get(self, enrollment_id: UUID) -> Enrollment | None:
         row = self._session.execute(
             select(enrollments).where(enrollments.c.id == enrollment_id)
         ).first()
+        return enrollment_from_row(row) if row else None
+
+    def get_for_update(self, enrollment_id: UUID) -> Enrollment | None:
+        query = select(enrollments).where(enrollments.c.id == enrollment_id)
+        if self._locks_rows:
+            query = query.with_for_update()
+        row = self._session.execute(query).first()
         return enrollment_from_row(row) if row else None
 
     def get_for(self, user_id: UUID, course_id: UUID) -> Enrollment | None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import notifications
+from skillwise.application.pagination import Page, PageRequest
 from skillwise.domain.notifications import Notification
 
 
@@ -52,3 +54,38 @@ class SqlNotificationRepository(SqlRepository):
             .where(notifications.c.id == notification.id)
             .values(read_at=notification.read_at)
         )
+
+    def page_for(
+        self, user_id: UUID, request: PageRequest, *, unread_only: bool = False
+    ) -> Page[Notification]:
+        conditions = [notifications.c.user_id == user_id]
+        if unread_only:
+            conditions.append(notifications.c.read_at.is_(None))
+        total = self._session.execute(
+            select(func.count()).select_from(notifications).where(*conditions)
+        ).scalar_one()
+        rows = self._session.execute(
+            select(notifications)
+            .where(*conditions)
+            .order_by(notifications.c.created_at.desc(), notifications.c.id.desc())
+            .limit(request.page_size)
+            .offset(request.offset)
+        )
+        return Page(
+            items=[notification_from_row(row) for row in rows], total=total, request=request
+        )
+
+    def unread_count(self, user_id: UUID) -> int:
+        return self._session.execute(
+            select(func.count())
+            .select_from(notifications)
+            .where(notifications.c.user_id == user_id, notifications.c.read_at.is_(None))
+        ).scalar_one()
+
+    def mark_all_read(self, user_id: UUID, now: datetime) -> int:
+        result = self._session.execute(
+            update(notifications)
+            .where(notifications.c.user_id == user_id, notifications.c.read_at.is_(None))
+            .values(read_at=now)
+        )
+        return result.rowcount

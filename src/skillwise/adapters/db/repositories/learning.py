@@ -1,0 +1,257 @@
+"""Learning tables <-> lesson progress, reviews and reports."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Executable, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from skillwise.adapters.db.repositories.base import SqlRepository
+from skillwise.adapters.db.tables.core import lessons, modules
+from skillwise.adapters.db.tables.learning import lesson_progress, reports, reviews
+from skillwise.application.pagination import Page, PageRequest
+from skillwise.domain.errors import Conflict
+from skillwise.domain.learning import (
+    DuplicateReport,
+    DuplicateReview,
+    LessonProgress,
+    LessonRef,
+    Report,
+    ReportStatus,
+    ReportTargetType,
+    Review,
+)
+
+
+def _violates_unique(error: IntegrityError, constraint: str, table: str) -> bool:
+    diagnostics = getattr(error.orig, "diag", None)
+    if diagnostics is not None:
+        return getattr(diagnostics, "constraint_name", None) == constraint
+    message = str(error.orig)
+    return message.startswith("UNIQUE constraint failed") and f" {table}." in message
+
+
+def insert_once(
+    session: Session, statement: Executable, *, constraint: str, table: str, duplicate: Conflict
+) -> None:
+    """Insert inside a savepoint and turn a violation of `constraint` into `duplicate`.
+
+    The savepoint keeps the surrounding transaction usable, so the caller can read the row
+    that won the race and answer with it.
+    """
+    try:
+        with session.begin_nested():
+            session.execute(statement)
+    except IntegrityError as error:
+        if _violates_unique(error, constraint, table):
+            raise duplicate from error
+        raise
+
+
+def _progress_from_row(row: Any) -> LessonProgress:
+    return LessonProgress(
+        id=row.id,
+        enrollment_id=row.enrollment_id,
+        lesson_id=row.lesson_id,
+        completed=row.completed,
+        completed_at=row.completed_at,
+        position_seconds=row.position_seconds,
+        updated_at=row.updated_at,
+    )
+
+
+def _progress_values(progress: LessonProgress) -> dict[str, Any]:
+    return {
+        "completed": progress.completed,
+        "completed_at": progress.completed_at,
+        "position_seconds": progress.position_seconds,
+        "updated_at": progress.updated_at,
+    }
+
+
+class SqlLessonProgressRepository(SqlRepository):
+    def outline(self, course_id: UUID) -> list[LessonRef]:
+        rows = self._session.execute(
+            select(lessons.c.id, lessons.c.duration_seconds)
+            .join(modules, modules.c.id == lessons.c.module_id)
+            .where(lessons.c.course_id == course_id)
+            .order_by(modules.c.position, modules.c.id, lessons.c.position, lessons.c.id)
+        )
+        return [LessonRef(id=row.id, duration_seconds=row.duration_seconds) for row in rows]
+
+    def for_enrollment(self, enrollment_id: UUID) -> list[LessonProgress]:
+        rows = self._session.execute(
+            select(lesson_progress).where(lesson_progress.c.enrollment_id == enrollment_id)
+        )
+        return [_progress_from_row(row) for row in rows]
+
+    def add(self, progress: LessonProgress) -> None:
+        self._session.execute(
+            insert(lesson_progress).values(
+                id=progress.id,
+                enrollment_id=progress.enrollment_id,
+                lesson_id=progress.lesson_id,
+                **_progress_values(progress),
+            )
+        )
+
+    def save(self, progress: LessonProgress) -> None:
+        self._session.execute(
+            update(lesson_progress)
+            .where(lesson_progress.c.id == progress.id)
+            .values(**_progress_values(progress))
+        )
+
+
+def _review_from_row(row: Any) -> Review:
+    return Review(
+        id=row.id,
+        user_id=row.user_id,
+        course_id=row.course_id,
+        rating=row.rating,
+        comment=row.comment,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+class SqlReviewRepository(SqlRepository):
+    def add(self, review: Review) -> None:
+        insert_once(
+            self._session,
+            insert(reviews).values(
+                id=review.id,
+                user_id=review.user_id,
+                course_id=review.course_id,
+                rating=review.rating,
+                comment=review.comment,
+                created_at=review.created_at,
+                updated_at=review.updated_at,
+            ),
+            constraint="uq_reviews_user_id_course_id",
+            table="reviews",
+            duplicate=DuplicateReview(),
+        )
+
+    def get(self, review_id: UUID) -> Review | None:
+        row = self._session.execute(select(reviews).where(reviews.c.id == review_id)).first()
+        return _review_from_row(row) if row else None
+
+    def get_for_update(self, review_id: UUID) -> Review | None:
+        query = select(reviews).where(reviews.c.id == review_id)
+        if self._locks_rows:
+            query = query.with_for_update()
+        row = self._session.execute(query).first()
+        return _review_from_row(row) if row else None
+
+    def get_for(self, user_id: UUID, course_id: UUID) -> Review | None:
+        row = self._session.execute(
+            select(reviews).where(reviews.c.user_id == user_id, reviews.c.course_id == course_id)
+        ).first()
+        return _review_from_row(row) if row else None
+
+    def save(self, review: Review) -> None:
+        self._session.execute(
+            update(reviews)
+            .where(reviews.c.id == review.id)
+            .values(rating=review.rating, comment=review.comment, updated_at=review.updated_at)
+        )
+
+    def delete(self, review_id: UUID) -> None:
+        self._session.execute(delete(reviews).where(reviews.c.id == review_id))
+
+
+def _report_from_row(row: Any) -> Report:
+    return Report(
+        id=row.id,
+        reporter_id=row.reporter_id,
+        target_type=ReportTargetType(row.target_type),
+        target_id=row.target_id,
+        reason=row.reason,
+        status=ReportStatus(row.status),
+        created_at=row.created_at,
+        resolved_at=row.resolved_at,
+        resolved_by=row.resolved_by,
+        resolution_note=row.resolution_note,
+    )
+
+
+class SqlReportRepository(SqlRepository):
+    def add(self, report: Report) -> None:
+        insert_once(
+            self._session,
+            insert(reports).values(
+                id=report.id,
+                reporter_id=report.reporter_id,
+                target_type=report.target_type.value,
+                target_id=report.target_id,
+                reason=report.reason,
+                status=report.status.value,
+                created_at=report.created_at,
+                resolved_at=report.resolved_at,
+                resolved_by=report.resolved_by,
+                resolution_note=report.resolution_note,
+            ),
+            constraint="ix_reports_reporter_id_target_type_target_id",
+            table="reports",
+            duplicate=DuplicateReport(),
+        )
+
+    def get_for_update(self, report_id: UUID) -> Report | None:
+        query = select(reports).where(reports.c.id == report_id)
+        if self._locks_rows:
+            query = query.with_for_update()
+        row = self._session.execute(query).first()
+        return _report_from_row(row) if row else None
+
+    def open_report_by(
+        self, reporter_id: UUID, target_type: ReportTargetType, target_id: UUID
+    ) -> Report | None:
+        row = self._session.execute(
+            select(reports).where(
+                reports.c.reporter_id == reporter_id,
+                reports.c.target_type == target_type.value,
+                reports.c.target_id == target_id,
+                reports.c.status == ReportStatus.OPEN.value,
+            )
+        ).first()
+        return _report_from_row(row) if row else None
+
+    def save(self, report: Report) -> None:
+        self._session.execute(
+            update(reports)
+            .where(reports.c.id == report.id)
+            .values(
+                status=report.status.value,
+                resolved_at=report.resolved_at,
+                resolved_by=report.resolved_by,
+                resolution_note=report.resolution_note,
+            )
+        )
+
+    def page(
+        self,
+        request: PageRequest,
+        *,
+        status: ReportStatus | None = None,
+        target_type: ReportTargetType | None = None,
+    ) -> Page[Report]:
+        conditions = []
+        if status is not None:
+            conditions.append(reports.c.status == status.value)
+        if target_type is not None:
+            conditions.append(reports.c.target_type == target_type.value)
+        total = self._session.execute(
+            select(func.count()).select_from(reports).where(*conditions)
+        ).scalar_one()
+        rows = self._session.execute(
+            select(reports)
+            .where(*conditions)
+            .order_by(reports.c.created_at.desc(), reports.c.id.desc())
+            .limit(request.page_size)
+            .offset(request.offset)
+        )
+        return Page(items=[_report_from_row(row) for row in rows], total=total, request=request)

@@ -1,0 +1,27 @@
+"""Where the caller stands in a course, to show progress and resume."""
+
+from __future__ import annotations
+
+from dependency_injector.wiring import Provide, inject
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from skillwise.entrypoints.http.access import current_actor, signed_in
+from skillwise.entrypoints.http.schemas.learning import CourseProgressSchema
+
+blp = Blueprint("progress", __name__, description="Learning progress")
+
+
+@blp.route("/progress/<uuid:course_id>/")
+class Progress(MethodView):
+    @signed_in
+    @blp.response(200, CourseProgressSchema)
+    @blp.alt_response(404, description="Not enrolled in this course")
+    @inject
+    def get(self, course_id, get_progress=Provide["get_progress"]):
+        """My progress in a course, lesson by lesson in outline order.
+
+        `percent` counts the course's current lessons, so it drops when lessons are added;
+        `last_lesson_id` is where to resume.
+        """
+        return get_progress(current_actor(), course_id)

@@ -1,0 +1,62 @@
+"""Content reports: users flag courses, reviews and users; admins decide."""
+
+from __future__ import annotations
+
+from dependency_injector.wiring import Provide, inject
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from skillwise.domain.identity import Role
+from skillwise.entrypoints.http.access import current_actor, roles, signed_in
+from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
+from skillwise.entrypoints.http.schemas.learning import (
+    ReportCreateSchema,
+    ReportDecisionSchema,
+    ReportFilterArgs,
+    ReportSchema,
+)
+
+blp = Blueprint("reports", __name__, description="Content reports")
+
+
+@blp.route("/reports/")
+class Reports(MethodView):
+    @signed_in
+    @blp.arguments(ReportCreateSchema)
+    @blp.response(201, ReportSchema)
+    @blp.alt_response(404, description="No such course, review or user")
+    @blp.alt_response(409, description="I already have an open report about it")
+    @inject
+    def post(self, report, file_report=Provide["file_report"]):
+        """Report a course, a review or a user to the admins."""
+        return file_report(current_actor(), **report)
+
+
+@blp.route("/admin/reports/")
+class AdminReports(MethodView):
+    @roles(Role.ADMIN)
+    @blp.arguments(ReportFilterArgs, location="query")
+    @blp.response(200, page_of(ReportSchema))
+    @inject
+    def get(self, args, list_reports=Provide["list_reports"]):
+        """Reports, newest first; filter by `status` and `target_type`."""
+        page = list_reports(
+            current_actor(),
+            page_request(args),
+            status=args["status"],
+            target_type=args["target_type"],
+        )
+        return page_body(page)
+
+
+@blp.route("/admin/reports/<uuid:report_id>/")
+class AdminReportDetail(MethodView):
+    @roles(Role.ADMIN)
+    @blp.arguments(ReportDecisionSchema)
+    @blp.response(200, ReportSchema)
+    @blp.alt_response(404, description="No such report")
+    @blp.alt_response(409, description="Decided already")
+    @inject
+    def patch(self, decision, report_id, resolve_report=Provide["resolve_report"]):
+        """Close an open report as resolved or dismissed; the reporter is notified."""
+        return resolve_report(current_actor(), report_id, **decision)
