@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,6 +20,11 @@ from skillwise.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from skillwise.adapters.email.console import ConsoleMailer
 from skillwise.adapters.email.smtp import SmtpMailer
 from skillwise.adapters.health import ReadinessCheck
+from skillwise.adapters.invoices.pdf import FpdfInvoiceRenderer, find_unicode_font
+from skillwise.adapters.payments.fake_gateway import FakeGateway
+from skillwise.adapters.payments.registry import ConfiguredGateways
+from skillwise.adapters.payments.sslcommerz_gateway import SslcommerzGateway
+from skillwise.adapters.payments.stripe_gateway import StripeGateway
 from skillwise.adapters.redis_client import build_redis_client
 from skillwise.adapters.security.argon2_hasher import Argon2PasswordHasher
 from skillwise.adapters.security.jwt_tokens import JwtTokenIssuer
@@ -33,6 +39,7 @@ from skillwise.application.catalog_cache import CatalogCache
 from skillwise.application.email import EMAIL_TOPIC, SendEmail
 from skillwise.application.use_cases.add_lesson import AddLesson
 from skillwise.application.use_cases.add_module import AddModule
+from skillwise.application.use_cases.complete_fake_checkout import CompleteFakeCheckout
 from skillwise.application.use_cases.confirm_password_reset import ConfirmPasswordReset
 from skillwise.application.use_cases.create_admin import CreateAdmin
 from skillwise.application.use_cases.create_course import CreateCourse
@@ -52,15 +59,23 @@ from skillwise.application.use_cases.enroll_in_course import EnrollInCourse
 from skillwise.application.use_cases.file_report import FileReport
 from skillwise.application.use_cases.get_course import GetCourse
 from skillwise.application.use_cases.get_enrollment import GetEnrollment
+from skillwise.application.use_cases.get_invoice import GetInvoice
+from skillwise.application.use_cases.get_invoice_pdf import GetInvoicePdf
+from skillwise.application.use_cases.get_payment import GetPayment
+from skillwise.application.use_cases.get_payment_audit import GetPaymentAudit
 from skillwise.application.use_cases.get_profile import GetProfile
 from skillwise.application.use_cases.get_progress import GetProgress
 from skillwise.application.use_cases.get_user import GetUser
+from skillwise.application.use_cases.handle_payment_event import HandlePaymentEvent
 from skillwise.application.use_cases.list_courses import ListCourses
+from skillwise.application.use_cases.list_earnings import ListEarnings
 from skillwise.application.use_cases.list_enrollments import ListEnrollments
 from skillwise.application.use_cases.list_instructor_courses import ListInstructorCourses
 from skillwise.application.use_cases.list_lessons import ListLessons
 from skillwise.application.use_cases.list_modules import ListModules
 from skillwise.application.use_cases.list_notifications import ListNotifications
+from skillwise.application.use_cases.list_payment_history import ListPaymentHistory
+from skillwise.application.use_cases.list_payments import ListPayments
 from skillwise.application.use_cases.list_reports import ListReports
 from skillwise.application.use_cases.list_reviews import ListReviews
 from skillwise.application.use_cases.list_users import ListUsers
@@ -72,15 +87,22 @@ from skillwise.application.use_cases.mark_all_notifications_read import (
 from skillwise.application.use_cases.mark_notification_read import MarkNotificationRead
 from skillwise.application.use_cases.post_review import PostReview
 from skillwise.application.use_cases.read_lesson import ReadLesson
+from skillwise.application.use_cases.receive_webhook import ReceiveWebhook
+from skillwise.application.use_cases.reconcile_payments import ReconcilePayments
 from skillwise.application.use_cases.record_progress import RecordProgress
 from skillwise.application.use_cases.refresh_session import RefreshSession
+from skillwise.application.use_cases.refund_payment import RefundPayment
 from skillwise.application.use_cases.register_user import RegisterUser
 from skillwise.application.use_cases.request_password_reset import RequestPasswordReset
 from skillwise.application.use_cases.resend_verification_email import (
     ResendVerificationEmail,
 )
 from skillwise.application.use_cases.resolve_report import ResolveReport
+from skillwise.application.use_cases.return_from_sslcommerz import ReturnFromSslcommerz
+from skillwise.application.use_cases.send_receipt import RECEIPT_TOPIC, SendReceipt
 from skillwise.application.use_cases.serve_cached_catalog import ServeCachedCatalog
+from skillwise.application.use_cases.show_fake_checkout import ShowFakeCheckout
+from skillwise.application.use_cases.start_payment import StartPayment
 from skillwise.application.use_cases.update_course import UpdateCourse
 from skillwise.application.use_cases.update_lesson import UpdateLesson
 from skillwise.application.use_cases.update_module import UpdateModule
@@ -88,7 +110,8 @@ from skillwise.application.use_cases.update_profile import UpdateProfile
 from skillwise.application.use_cases.update_user import UpdateUser
 from skillwise.application.use_cases.upload_attachment import UploadAttachment
 from skillwise.application.use_cases.verify_email import VerifyEmail
-from skillwise.settings import Settings
+from skillwise.domain.payments import PlatformFee
+from skillwise.settings import ConfigurationError, Settings
 
 
 def _redis_or_memory(settings: Settings) -> str:
@@ -103,6 +126,40 @@ def _task_backend(settings: Settings) -> str:
 
 def _optional_redis(settings: Settings):
     return build_redis_client(settings.redis_url) if settings.redis_url else None
+
+
+def _fake_gateway_secret(settings: Settings) -> str:
+    """The fake gateway signs with a key of its own, derived from the app's secret."""
+    return hmac.new(settings.secret_key.encode(), b"fake-gateway-webhooks", "sha256").hexdigest()
+
+
+def _fake_gateway_enabled(settings: Settings) -> bool:
+    return not settings.is_production
+
+
+def _configured_gateways(settings: Settings, **providers_by_name):
+    """The gateways with credentials: Stripe with all three keys, SSLCOMMERZ with a store id
+    and password, the fake one outside production."""
+    stripe_keys = (
+        settings.stripe_secret_key,
+        settings.stripe_publishable_key,
+        settings.stripe_webhook_secret,
+    )
+    if any(stripe_keys) and not all(stripe_keys):
+        raise ConfigurationError(
+            "Stripe needs SKILLWISE_STRIPE_SECRET_KEY, SKILLWISE_STRIPE_PUBLISHABLE_KEY and "
+            "SKILLWISE_STRIPE_WEBHOOK_SECRET together."
+        )
+    configured = {
+        "fake": _fake_gateway_enabled(settings),
+        "stripe": all(stripe_keys),
+        "sslcommerz": bool(settings.sslcommerz_store_id and settings.sslcommerz_store_password),
+    }
+    return {name: provider for name, provider in providers_by_name.items() if configured[name]}
+
+
+def _fake_checkout_signer(settings: Settings, fake_gateway):
+    return fake_gateway() if _fake_gateway_enabled(settings) else None
 
 
 def _attachments_dir(settings: Settings) -> Path:
@@ -319,5 +376,79 @@ class Container(containers.DeclarativeContainer):
     mark_all_notifications_read = providers.Factory(MarkAllNotificationsRead, uow=uow, clock=clock)
 
     # --- payments ---
+    platform_fee = providers.Singleton(PlatformFee, basis_points=settings.provided.platform_fee_bps)
+    fake_gateway = providers.Singleton(
+        FakeGateway,
+        secret_key=providers.Callable(_fake_gateway_secret, settings),
+        public_url=settings.provided.public_url,
+    )
+    stripe_gateway = providers.Singleton(
+        StripeGateway,
+        secret_key=settings.provided.stripe_secret_key,
+        publishable_key=settings.provided.stripe_publishable_key,
+        webhook_secret=settings.provided.stripe_webhook_secret,
+        api_base=settings.provided.stripe_api_base,
+    )
+    sslcommerz_gateway = providers.Singleton(
+        SslcommerzGateway,
+        store_id=settings.provided.sslcommerz_store_id,
+        store_password=settings.provided.sslcommerz_store_password,
+        api_base=settings.provided.sslcommerz_api_base,
+        public_url=settings.provided.public_url,
+    )
+    payment_gateways = providers.Singleton(
+        ConfiguredGateways,
+        gateways=providers.Callable(
+            _configured_gateways,
+            settings,
+            fake=fake_gateway.provider,
+            stripe=stripe_gateway.provider,
+            sslcommerz=sslcommerz_gateway.provider,
+        ),
+        default_name=settings.provided.payment_gateway,
+    )
+    fake_checkout_signer = providers.Callable(
+        _fake_checkout_signer, settings, fake_gateway.provider
+    )
+    invoice_renderer = providers.Singleton(
+        FpdfInvoiceRenderer, unicode_font=providers.Callable(find_unicode_font)
+    )
+    outbox_handlers.add_kwargs(
+        {RECEIPT_TOPIC: providers.Factory(SendReceipt, mailer=mailer, renderer=invoice_renderer)}
+    )
+    handle_payment_event = providers.Factory(
+        HandlePaymentEvent, uow=uow, clock=clock, fee=platform_fee, catalog_cache=catalog_cache
+    )
+    receive_webhook = providers.Factory(
+        ReceiveWebhook, gateways=payment_gateways, handle_event=handle_payment_event
+    )
+    start_payment = providers.Factory(StartPayment, uow=uow, gateways=payment_gateways, clock=clock)
+    get_payment = providers.Factory(GetPayment, uow=uow)
+    get_payment_audit = providers.Factory(GetPaymentAudit, uow=uow)
+    list_payment_history = providers.Factory(ListPaymentHistory, uow=uow)
+    list_payments = providers.Factory(ListPayments, uow=uow)
+    refund_payment = providers.Factory(
+        RefundPayment, uow=uow, gateways=payment_gateways, handle_event=handle_payment_event
+    )
+    reconcile_payments = providers.Factory(
+        ReconcilePayments,
+        uow=uow,
+        gateways=payment_gateways,
+        handle_event=handle_payment_event,
+        clock=clock,
+    )
+    get_invoice = providers.Factory(GetInvoice, uow=uow)
+    get_invoice_pdf = providers.Factory(GetInvoicePdf, uow=uow, renderer=invoice_renderer)
+    list_earnings = providers.Factory(ListEarnings, uow=uow)
+    show_fake_checkout = providers.Factory(ShowFakeCheckout, uow=uow, signer=fake_checkout_signer)
+    complete_fake_checkout = providers.Factory(
+        CompleteFakeCheckout,
+        uow=uow,
+        signer=fake_checkout_signer,
+        receive_webhook=receive_webhook,
+    )
+    return_from_sslcommerz = providers.Factory(
+        ReturnFromSslcommerz, uow=uow, receive_webhook=receive_webhook
+    )
 
     # --- dashboards ---

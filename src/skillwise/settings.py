@@ -41,6 +41,8 @@ class Settings:
     sslcommerz_store_id: str | None = None
     sslcommerz_store_password: str | None = None
     sslcommerz_api_base: str = "https://sandbox.sslcommerz.com"
+    # The platform's share of each sale, in basis points (2000 = 20%).
+    platform_fee_bps: int = 2000
 
     email_backend: str = "console"
     smtp_host: str = "localhost"
@@ -84,6 +86,12 @@ class Settings:
                     "and differ between processes."
                 )
             secret_key = _development_secret(var_dir)
+        platform_fee_bps = int(get("SKILLWISE_PLATFORM_FEE_BPS", "2000") or "2000")
+        if not 0 <= platform_fee_bps <= 10_000:
+            raise ConfigurationError(
+                "SKILLWISE_PLATFORM_FEE_BPS is the platform's share in basis points, "
+                "from 0 to 10000 (2000 = 20%)."
+            )
         return cls(
             env=mode,
             database_url=get("SKILLWISE_DATABASE_URL", f"sqlite:///{var_dir / 'skillwise.db'}")
@@ -103,6 +111,7 @@ class Settings:
             sslcommerz_api_base=(
                 get("SKILLWISE_SSLCOMMERZ_API_BASE", "https://sandbox.sslcommerz.com") or ""
             ).rstrip("/"),
+            platform_fee_bps=platform_fee_bps,
             email_backend=get("SKILLWISE_EMAIL_BACKEND", "console") or "console",
             smtp_host=get("SKILLWISE_SMTP_HOST", "localhost") or "localhost",
             smtp_port=int(get("SKILLWISE_SMTP_PORT", "25") or 25),

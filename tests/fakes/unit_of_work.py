@@ -16,6 +16,12 @@ from tests.fakes.learning import (
     FakeReportRepository,
     FakeReviewRepository,
 )
+from tests.fakes.payments import (
+    FakeEarningRepository,
+    FakeInvoiceRepository,
+    FakePaymentEventRepository,
+    FakePaymentRepository,
+)
 from tests.fakes.repositories import (
     FakeCourseRepository,
     FakeEnrollmentRepository,
@@ -33,6 +39,10 @@ FAKE_REPOSITORIES: dict[str, type] = {
     "outbox": FakeOutboxRepository,
     "one_time_tokens": FakeOneTimeTokenRepository,
     "refresh_tokens": FakeRefreshTokenRepository,
+    "payments": FakePaymentRepository,
+    "payment_events": FakePaymentEventRepository,
+    "invoices": FakeInvoiceRepository,
+    "earnings": FakeEarningRepository,
     "lesson_progress": FakeLessonProgressRepository,
     "reviews": FakeReviewRepository,
     "reports": FakeReportRepository,

@@ -44,3 +44,18 @@ def grant_enrollment(
         )
     )
     return enrollment, True
+
+
+def revoke_enrollment(uow: UnitOfWork, *, user_id: UUID, course: Course, now: datetime) -> bool:
+    """End the user's access after a refund; returns whether an enrollment changed.
+
+    Call inside the caller's transaction with the course loaded by `get_for_update`; the
+    caller tells the user why (the refund's notification).
+    """
+    enrollment = uow.enrollments.get_for(user_id, course.id)
+    if enrollment is None or not enrollment.refund(now):
+        return False
+    uow.enrollments.save(enrollment)
+    course.enrollment_count = max(course.enrollment_count - 1, 0)
+    uow.courses.save(course)
+    return True

@@ -194,6 +194,29 @@ def create_admin(email: str, password: str, full_name: str | None) -> None:
     click.echo(f"{action} {outcome.user.email} (id {outcome.user.id})")
 
 
+@main.group()
+def payments() -> None:
+    """Payments and their gateways."""
+
+
+@payments.command("reconcile")
+@click.option(
+    "--older-than", default=30, show_default=True, help="minutes a payment has been pending"
+)
+@click.option("--apply", is_flag=True, help="Apply what the gateways say (default: report only).")
+@click.option("--limit", default=500, show_default=True, help="payments checked at most")
+def payments_reconcile(older_than: int, apply: bool, limit: int) -> None:
+    """Ask the gateways about payments left pending, as when a webhook never arrived."""
+    lines = _container().reconcile_payments()(
+        older_than_minutes=older_than, apply=apply, limit=limit
+    )
+    for line in lines:
+        says = line.gateway_says or "-"
+        click.echo(f"{line.payment_id}  {line.gateway:<10}  {says:<15}  {line.action}")
+    suffix = "" if apply else " (report only: --apply changes them)"
+    click.echo(f"{len(lines)} pending payment(s) checked{suffix}")
+
+
 @main.command("seed-demo")
 @click.option(
     "--courses",

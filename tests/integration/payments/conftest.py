@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 from uuid import uuid4
 
@@ -14,9 +14,13 @@ from skillwise.adapters.payments.fake_gateway import FakeGateway
 from skillwise.adapters.payments.sslcommerz_gateway import SslcommerzGateway
 from skillwise.adapters.payments.stripe_gateway import StripeGateway
 from skillwise.application.ports.payment_gateway import CheckoutRequest
+from skillwise.domain.catalog import Course
+from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
+from skillwise.domain.users import User
 from tests.doubles.sslcommerz_api import SslcommerzApiDouble
 from tests.doubles.stripe_api import StripeApiDouble
+from tests.factories import a_course, a_user
 
 
 @pytest.fixture
@@ -92,3 +96,30 @@ def sslcommerz_gateway(sslcommerz_api: SslcommerzApiDouble, public_url: str) -> 
 @pytest.fixture
 def fake_gateway(public_url: str) -> FakeGateway:
     return FakeGateway(secret_key="fake-gateway-signing-key", public_url=public_url)
+
+
+@dataclass
+class Shop:
+    """A published paid course, its instructor, a verified buyer and an admin, all stored."""
+
+    instructor: User
+    buyer: User
+    admin: User
+    course: Course
+
+
+@pytest.fixture
+def shop(uow_factory) -> Shop:
+    instructor = a_user(Role.INSTRUCTOR)
+    shop = Shop(
+        instructor=instructor,
+        buyer=a_user(),
+        admin=a_user(Role.ADMIN),
+        course=a_course(instructor, price=Money(1999, "USD"), title="Practical Flask APIs"),
+    )
+    with uow_factory() as uow:
+        for user in (shop.instructor, shop.buyer, shop.admin):
+            uow.users.add(user)
+        uow.courses.add(shop.course)
+        uow.commit()
+    return shop

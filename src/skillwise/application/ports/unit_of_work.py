@@ -23,6 +23,12 @@ from skillwise.application.ports.learning import (
 )
 from skillwise.application.ports.notifications import NotificationRepository
 from skillwise.application.ports.outbox import OutboxRepository
+from skillwise.application.ports.payments import (
+    EarningRepository,
+    InvoiceRepository,
+    PaymentEventRepository,
+    PaymentRepository,
+)
 from skillwise.application.ports.users import UserRepository
 
 
@@ -39,6 +45,10 @@ class UnitOfWork(Protocol):
     outbox: OutboxRepository
     one_time_tokens: OneTimeTokenRepository
     refresh_tokens: RefreshTokenRepository
+    payments: PaymentRepository
+    payment_events: PaymentEventRepository
+    invoices: InvoiceRepository
+    earnings: EarningRepository
     lesson_progress: LessonProgressRepository
     reviews: ReviewRepository
     reports: ReportRepository

@@ -3,14 +3,19 @@
 from flask_smorest import Blueprint
 
 from skillwise.entrypoints.http import (
+    admin_payments,
     attachments,
     auth,
     courses,
+    earnings,
     enrollments,
     instructors,
     lessons,
     modules,
     notifications,
+    payments,
+    payments_fake,
+    payments_sslcommerz,
     profile,
     progress,
     reports,
@@ -36,4 +41,9 @@ def api_blueprints() -> list[Blueprint]:
         reviews.blp,
         reports.blp,
         notifications.blp,
+        payments.blp,
+        payments_fake.blp,
+        payments_sslcommerz.blp,
+        admin_payments.blp,
+        earnings.blp,
     ]

@@ -21,6 +21,12 @@ from skillwise.adapters.db.repositories.learning import (
 )
 from skillwise.adapters.db.repositories.notifications import SqlNotificationRepository
 from skillwise.adapters.db.repositories.outbox import SqlOutboxRepository
+from skillwise.adapters.db.repositories.payments import (
+    SqlEarningRepository,
+    SqlInvoiceRepository,
+    SqlPaymentEventRepository,
+    SqlPaymentRepository,
+)
 from skillwise.adapters.db.repositories.users import SqlUserRepository
 
 REPOSITORIES: dict[str, type] = {
@@ -31,6 +37,10 @@ REPOSITORIES: dict[str, type] = {
     "outbox": SqlOutboxRepository,
     "one_time_tokens": SqlOneTimeTokenRepository,
     "refresh_tokens": SqlRefreshTokenRepository,
+    "payments": SqlPaymentRepository,
+    "payment_events": SqlPaymentEventRepository,
+    "invoices": SqlInvoiceRepository,
+    "earnings": SqlEarningRepository,
     "lesson_progress": SqlLessonProgressRepository,
     "reviews": SqlReviewRepository,
     "reports": SqlReportRepository,

@@ -1,1 +1,136 @@
 """Tables owned by the payments subject (the shared spine is in core.py)."""
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    text,
+)
+
+from skillwise.adapters.db.tables.base import metadata
+from skillwise.adapters.db.types import UtcDateTime
+
+PAYMENT_STATUSES = "status IN ('pending', 'succeeded', 'failed', 'canceled', 'refunded')"
+
+payments = Table(
+    "payments",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id"), nullable=False),
+    Column("course_id", Uuid, ForeignKey("courses.id"), nullable=False, index=True),
+    Column("gateway", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("gateway_reference", String(255)),
+    Column("client_secret", String(255)),
+    Column("checkout_url", String(1000)),
+    Column("publishable_key", String(255)),
+    Column("customer_reference", String(255)),
+    Column("ephemeral_key", String(255)),
+    Column("transaction_reference", String(255)),
+    Column("needs_review", Boolean, nullable=False, default=False),
+    Column("review_reason", String(200)),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("paid_at", UtcDateTime),
+    Column("refunded_at", UtcDateTime),
+    CheckConstraint(PAYMENT_STATUSES, name="status"),
+    CheckConstraint("amount_minor > 0", name="amount_positive"),
+    UniqueConstraint("gateway", "gateway_reference"),
+    Index("ix_payments_user_id_created_at", "user_id", "created_at"),
+    Index("ix_payments_status_created_at", "status", "created_at"),
+    Index("ix_payments_user_id_course_id_status", "user_id", "course_id", "status"),
+    # One open checkout per buyer, course, gateway and price: repeated or concurrent requests
+    # without an Idempotency-Key meet on it instead of charging twice.
+    Index(
+        "uq_payments_open_checkout",
+        "user_id",
+        "course_id",
+        "gateway",
+        "amount_minor",
+        "currency",
+        unique=True,
+        postgresql_where=text("status = 'pending'"),
+        sqlite_where=text("status = 'pending'"),
+    ),
+)
+
+payment_idempotency_keys = Table(
+    "payment_idempotency_keys",
+    metadata,
+    Column("user_id", Uuid, ForeignKey("users.id"), nullable=False),
+    Column("idempotency_key", String(255), nullable=False),
+    Column("payment_id", Uuid, ForeignKey("payments.id"), nullable=False, index=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    PrimaryKeyConstraint("user_id", "idempotency_key"),
+)
+
+payment_events = Table(
+    "payment_events",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("gateway", String(20), nullable=False),
+    Column("event_id", String(255), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("payment_id", Uuid, ForeignKey("payments.id"), index=True),
+    Column("outcome", String(30)),
+    Column("detail", Text, nullable=False, default=""),
+    Column("received_at", UtcDateTime, nullable=False),
+    UniqueConstraint("gateway", "event_id"),
+)
+
+invoice_sequences = Table(
+    "invoice_sequences",
+    metadata,
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("last_number", Integer, nullable=False),
+)
+
+invoices = Table(
+    "invoices",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("payment_id", Uuid, ForeignKey("payments.id"), nullable=False, unique=True),
+    Column("user_id", Uuid, ForeignKey("users.id"), nullable=False, index=True),
+    Column("course_id", Uuid, ForeignKey("courses.id"), nullable=False),
+    Column("buyer_name", String(200), nullable=False),
+    Column("buyer_email", String(254), nullable=False),
+    Column("course_title", String(200), nullable=False),
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("gateway", String(20), nullable=False),
+    Column("gateway_reference", String(255)),
+    Column("paid_at", UtcDateTime, nullable=False),
+    Column("issued_at", UtcDateTime, nullable=False),
+)
+
+earnings = Table(
+    "earnings",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("instructor_id", Uuid, ForeignKey("users.id"), nullable=False),
+    Column("payment_id", Uuid, ForeignKey("payments.id"), nullable=False),
+    Column("course_id", Uuid, ForeignKey("courses.id"), nullable=False, index=True),
+    Column("kind", String(10), nullable=False),
+    Column("gross_minor", BigInteger, nullable=False),
+    Column("fee_minor", BigInteger, nullable=False),
+    Column("net_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    CheckConstraint("kind IN ('sale', 'refund')", name="kind"),
+    CheckConstraint("gross_minor = fee_minor + net_minor", name="fee_plus_net_is_gross"),
+    UniqueConstraint("payment_id", "kind"),
+    Index("ix_earnings_instructor_id_created_at", "instructor_id", "created_at"),
+)

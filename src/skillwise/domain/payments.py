@@ -1,0 +1,218 @@
+"""Payments, their invoices and the instructors' earnings ledger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from uuid import UUID, uuid4
+
+from skillwise.domain.errors import DomainValidationError
+from skillwise.domain.money import Money
+
+
+class PaymentStatus(StrEnum):
+    PENDING = "pending"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELED = "canceled"
+    REFUNDED = "refunded"
+
+
+# Where a payment may go from each state. A verified success after a failure or a cancel
+# still wins: a card declined once may be retried on the same checkout, and money that moved
+# must be honoured. Nothing leaves succeeded except a refund, and a refund is final.
+_TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
+    PaymentStatus.PENDING: frozenset(
+        {PaymentStatus.SUCCEEDED, PaymentStatus.FAILED, PaymentStatus.CANCELED}
+    ),
+    PaymentStatus.FAILED: frozenset({PaymentStatus.SUCCEEDED, PaymentStatus.CANCELED}),
+    PaymentStatus.CANCELED: frozenset({PaymentStatus.SUCCEEDED}),
+    PaymentStatus.SUCCEEDED: frozenset({PaymentStatus.REFUNDED}),
+    PaymentStatus.REFUNDED: frozenset(),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Checkout:
+    """What the gateway handed out for collecting a payment, kept to answer repeats alike."""
+
+    gateway_reference: str
+    client_secret: str | None = None
+    checkout_url: str | None = None
+    publishable_key: str | None = None
+    customer_reference: str | None = None
+    ephemeral_key: str | None = None
+
+
+@dataclass(eq=False)
+class Payment:
+    """One attempt of one user to buy one course, at the price the course had then."""
+
+    user_id: UUID
+    course_id: UUID
+    amount: Money
+    gateway: str
+    created_at: datetime
+    updated_at: datetime
+    status: PaymentStatus = PaymentStatus.PENDING
+    checkout: Checkout | None = None
+    # The gateway's name for the money that moved (Stripe PaymentIntent, SSLCOMMERZ
+    # bank_tran_id); refunds are asked for by it.
+    transaction_reference: str | None = None
+    paid_at: datetime | None = None
+    refunded_at: datetime | None = None
+    needs_review: bool = False
+    review_reason: str | None = None
+    id: UUID = field(default_factory=uuid4)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Payment) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is PaymentStatus.PENDING
+
+    @property
+    def gateway_reference(self) -> str | None:
+        return self.checkout.gateway_reference if self.checkout else None
+
+    @property
+    def refund_reference(self) -> str | None:
+        """What to name this payment by when asking its gateway for a refund."""
+        return self.transaction_reference or self.gateway_reference
+
+    def may_become(self, status: PaymentStatus) -> bool:
+        return status in _TRANSITIONS[self.status]
+
+    def move_to(
+        self, status: PaymentStatus, now: datetime, *, transaction_reference: str | None = None
+    ) -> bool:
+        """Follow the state machine; returns False (and changes nothing) for a move it forbids."""
+        if not self.may_become(status):
+            return False
+        self.status = status
+        self.updated_at = now
+        if status is PaymentStatus.SUCCEEDED:
+            self.paid_at = now
+            self.transaction_reference = transaction_reference or self.transaction_reference
+        elif status is PaymentStatus.REFUNDED:
+            self.refunded_at = now
+        return True
+
+    def hold_for_review(self, reason: str, now: datetime) -> None:
+        self.needs_review = True
+        self.review_reason = reason[:200]
+        self.updated_at = now
+
+    def attach_checkout(self, checkout: Checkout, now: datetime) -> None:
+        """Keep the first checkout a gateway gave; a later one would confuse the app."""
+        if self.checkout is None:
+            self.checkout = checkout
+            self.updated_at = now
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformFee:
+    """The platform's share of each sale in basis points (2000 = 20%).
+
+    Whole minor units only: the fee is rounded half up, the instructor gets the rest, so
+    fee + net always equals the gross amount.
+    """
+
+    basis_points: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.basis_points <= 10_000:
+            raise DomainValidationError(
+                "The platform fee is between 0 and 10000 basis points.", code="invalid_fee"
+            )
+
+    def of(self, gross: Money) -> Money:
+        return Money((gross.amount_minor * self.basis_points + 5_000) // 10_000, gross.currency)
+
+
+class EarningKind(StrEnum):
+    SALE = "sale"
+    REFUND = "refund"
+
+
+@dataclass(frozen=True, slots=True)
+class EarningEntry:
+    """One line of an instructor's ledger; a refund books the sale's exact opposite."""
+
+    instructor_id: UUID
+    payment_id: UUID
+    course_id: UUID
+    kind: EarningKind
+    gross: Money
+    platform_fee: Money
+    net: Money
+    created_at: datetime
+    id: UUID = field(default_factory=uuid4)
+
+    @classmethod
+    def sale(
+        cls, payment: Payment, *, instructor_id: UUID, fee: PlatformFee, now: datetime
+    ) -> EarningEntry:
+        platform_fee = fee.of(payment.amount)
+        return cls(
+            instructor_id=instructor_id,
+            payment_id=payment.id,
+            course_id=payment.course_id,
+            kind=EarningKind.SALE,
+            gross=payment.amount,
+            platform_fee=platform_fee,
+            net=payment.amount - platform_fee,
+            created_at=now,
+        )
+
+    def reversal(self, now: datetime) -> EarningEntry:
+        return EarningEntry(
+            instructor_id=self.instructor_id,
+            payment_id=self.payment_id,
+            course_id=self.course_id,
+            kind=EarningKind.REFUND,
+            gross=-self.gross,
+            platform_fee=-self.platform_fee,
+            net=-self.net,
+            created_at=now,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EarningTotals:
+    """An instructor's ledger summed in one currency."""
+
+    currency: str
+    gross: int
+    platform_fee: int
+    net: int
+    sales: int
+    refunds: int
+
+
+def invoice_number(year: int, sequence: int) -> str:
+    return f"INV-{year}-{sequence:06d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Invoice:
+    """What was sold to whom, frozen when the payment succeeded; never edited afterwards."""
+
+    number: str
+    payment_id: UUID
+    user_id: UUID
+    course_id: UUID
+    buyer_name: str
+    buyer_email: str
+    course_title: str
+    amount: Money
+    gateway: str
+    gateway_reference: str | None
+    paid_at: datetime
+    issued_at: datetime
+    id: UUID = field(default_factory=uuid4)

@@ -1,0 +1,75 @@
+"""Payments for admins: every payment, its audit trail, refunds."""
+
+from __future__ import annotations
+
+from dependency_injector.wiring import Provide, inject
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from skillwise.application.ports.payments import PaymentFilters
+from skillwise.domain.identity import Role
+from skillwise.entrypoints.http.access import roles
+from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
+from skillwise.entrypoints.http.schemas.payments import (
+    AdminPaymentDetailSchema,
+    AdminPaymentSchema,
+    PaymentFilterArgs,
+    RefundSchema,
+)
+
+blp = Blueprint(
+    "admin_payments", __name__, url_prefix="/admin/payments", description="Payments (admin)"
+)
+
+
+@blp.route("/")
+class AdminPayments(MethodView):
+    @roles(Role.ADMIN)
+    @blp.arguments(PaymentFilterArgs, location="query")
+    @blp.response(200, page_of(AdminPaymentSchema))
+    @blp.alt_response(422, description="created_from after created_to, or a bad filter")
+    @inject
+    def get(self, args, list_payments=Provide["list_payments"]):
+        """All payments, newest first; filter by status, gateway, user, course and
+        creation time (`created_from` inclusive, `created_to` exclusive)."""
+        filters = PaymentFilters(
+            status=args["status"],
+            gateway=args["gateway"],
+            user_id=args["user_id"],
+            course_id=args["course_id"],
+            created_from=args["created_from"],
+            created_to=args["created_to"],
+        )
+        return page_body(list_payments(filters, page_request(args)))
+
+
+@blp.route("/<uuid:payment_id>/")
+class AdminPaymentDetail(MethodView):
+    @roles(Role.ADMIN)
+    @blp.response(200, AdminPaymentDetailSchema)
+    @blp.alt_response(404, description="No such payment")
+    @inject
+    def get(self, payment_id, get_payment_audit=Provide["get_payment_audit"]):
+        """One payment with every gateway event about it and what each one did."""
+        return get_payment_audit(payment_id)
+
+
+@blp.route("/<uuid:payment_id>/refund/")
+class AdminRefund(MethodView):
+    @roles(Role.ADMIN)
+    @blp.arguments(RefundSchema)
+    @blp.response(200, AdminPaymentSchema)
+    @blp.alt_response(404, description="No such payment")
+    @blp.alt_response(
+        409, description="The payment has not succeeded, so there is nothing to refund"
+    )
+    @blp.alt_response(503, description="The gateway failed or declined; nothing changed")
+    @inject
+    def post(self, body, payment_id, refund_payment=Provide["refund_payment"]):
+        """Refund a payment in full through its gateway.
+
+        The buyer's access to the course ends, the instructor's earning is reversed and the
+        buyer is told. Repeating it (or the gateway's own refund webhook) changes nothing
+        more: a refunded payment answers as it is.
+        """
+        return refund_payment(payment_id, body["reason"])

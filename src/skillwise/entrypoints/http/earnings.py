@@ -1,0 +1,28 @@
+"""An instructor's earnings ledger."""
+
+from __future__ import annotations
+
+from dependency_injector.wiring import Provide, inject
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from skillwise.domain.identity import Role
+from skillwise.entrypoints.http.access import current_actor, roles
+from skillwise.entrypoints.http.schemas.common import PaginationArgs, page_body, page_request
+from skillwise.entrypoints.http.schemas.payments import EarningsPageSchema
+
+blp = Blueprint("earnings", __name__, url_prefix="/instructors", description="Earnings")
+
+
+@blp.route("/earnings/")
+class Earnings(MethodView):
+    @roles(Role.INSTRUCTOR, Role.ADMIN)
+    @blp.arguments(PaginationArgs, location="query")
+    @blp.response(200, EarningsPageSchema)
+    @inject
+    def get(self, args, list_earnings=Provide["list_earnings"]):
+        """My ledger, newest first: each sale of my courses with the platform's fee and my
+        net share, and each refund as the exact opposite; `totals` sums the whole ledger
+        per currency."""
+        statement = list_earnings(current_actor(), page_request(args))
+        return {**page_body(statement.entries), "totals": statement.totals}

@@ -1,0 +1,98 @@
+"""Which gateways a deployment offers, decided by configuration alone."""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+import pytest
+from dependency_injector import providers
+
+from skillwise.adapters.payments.fake_gateway import FakeGateway
+from skillwise.application.ports.payment_gateway import (
+    GatewayEventKind,
+    InvalidWebhook,
+    WebhookRequest,
+)
+from skillwise.container import Container
+from skillwise.domain.errors import DomainValidationError
+from skillwise.domain.money import Money
+from skillwise.settings import ConfigurationError, Settings
+
+SECRET = "a-test-secret-key-long-enough-for-signing"
+
+STRIPE = {
+    "stripe_secret_key": "sk_test_1",
+    "stripe_publishable_key": "pk_test_1",
+    "stripe_webhook_secret": "whsec_1",
+}
+SSLCOMMERZ = {"sslcommerz_store_id": "store", "sslcommerz_store_password": "store@ssl"}
+
+
+def container_with(**settings) -> Container:
+    container = Container()
+    container.settings.override(providers.Object(Settings(secret_key=SECRET, **settings)))
+    return container
+
+
+def test_out_of_the_box_only_the_fake_gateway_is_offered_and_it_is_the_default():
+    gateways = container_with().payment_gateways()
+
+    assert gateways.names() == ["fake"]
+    assert gateways.default_name == "fake"
+    assert gateways.get("fake").name == "fake"
+
+
+def test_stripe_and_sslcommerz_are_offered_once_their_credentials_are_set():
+    gateways = container_with(payment_gateway="stripe", **STRIPE, **SSLCOMMERZ).payment_gateways()
+
+    assert gateways.names() == ["fake", "sslcommerz", "stripe"]
+    assert gateways.default_name == "stripe"
+    assert (gateways.get("stripe").name, gateways.get("sslcommerz").name) == (
+        "stripe",
+        "sslcommerz",
+    )
+
+
+def test_production_never_offers_the_fake_gateway_nor_its_checkout_page():
+    container = container_with(env="production", **SSLCOMMERZ)
+
+    assert container.payment_gateways().names() == ["sslcommerz"]
+    assert container.fake_checkout_signer() is None
+    with pytest.raises(DomainValidationError) as refused:
+        container.payment_gateways().get("fake")
+    assert refused.value.code == "unknown_gateway"
+
+
+def test_half_a_stripe_configuration_is_a_configuration_error():
+    with pytest.raises(ConfigurationError):
+        container_with(stripe_secret_key="sk_test_1").payment_gateways()
+
+
+def test_the_fake_gateway_signs_with_a_key_derived_from_the_secret_not_the_secret_itself():
+    container = container_with()
+
+    signer = container.fake_checkout_signer()
+    body, headers = signer.sign_event(uuid4(), GatewayEventKind.SUCCEEDED, Money(1999, "USD"))
+
+    assert signer is container.payment_gateways().get("fake")
+    assert signer.parse_webhook(WebhookRequest(headers=headers, body=body))
+    with pytest.raises(InvalidWebhook):
+        FakeGateway(SECRET, "http://testserver").parse_webhook(
+            WebhookRequest(headers=headers, body=body)
+        )
+
+
+def test_the_platform_fee_is_read_from_the_environment_in_basis_points():
+    default = Settings.from_env({"SKILLWISE_SECRET_KEY": SECRET})
+    free = Settings.from_env({"SKILLWISE_SECRET_KEY": SECRET, "SKILLWISE_PLATFORM_FEE_BPS": "0"})
+
+    assert (default.platform_fee_bps, free.platform_fee_bps) == (2000, 0)
+    assert container_with(platform_fee_bps=1500).platform_fee().basis_points == 1500
+
+
+@pytest.mark.parametrize("basis_points", ["-1", "10001"])
+def test_a_platform_fee_outside_zero_to_ten_thousand_basis_points_stops_startup(basis_points):
+    with pytest.raises(ConfigurationError):
+        Settings.from_env(
+            {"SKILLWISE_SECRET_KEY": SECRET, "SKILLWISE_PLATFORM_FEE_BPS": basis_points}
+        )
