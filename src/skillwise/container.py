@@ -15,6 +15,7 @@ from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.clock import SystemClock
 from skillwise.adapters.db.engine import build_engine, build_session_factory
 from skillwise.adapters.db.queries.catalog import SqlCourseQueries
+from skillwise.adapters.db.queries.dashboards import SqlDashboardQueries
 from skillwise.adapters.db.queries.learning import SqlLearningQueries
 from skillwise.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from skillwise.adapters.email.console import ConsoleMailer
@@ -43,6 +44,11 @@ from skillwise.application.use_cases.complete_fake_checkout import CompleteFakeC
 from skillwise.application.use_cases.confirm_password_reset import ConfirmPasswordReset
 from skillwise.application.use_cases.create_admin import CreateAdmin
 from skillwise.application.use_cases.create_course import CreateCourse
+from skillwise.application.use_cases.dashboards import (
+    GetInstructorDashboard,
+    GetPlatformAnalytics,
+    ListCourseStudents,
+)
 from skillwise.application.use_cases.delete_attachment import DeleteAttachment
 from skillwise.application.use_cases.delete_course import DeleteCourse
 from skillwise.application.use_cases.delete_lesson import DeleteLesson
@@ -452,3 +458,11 @@ class Container(containers.DeclarativeContainer):
     )
 
     # --- dashboards ---
+    dashboard_queries = providers.Factory(SqlDashboardQueries, session_factory=session_factory)
+    get_instructor_dashboard = providers.Factory(
+        GetInstructorDashboard, queries=dashboard_queries, clock=clock
+    )
+    list_course_students = providers.Factory(ListCourseStudents, uow=uow, queries=dashboard_queries)
+    get_platform_analytics = providers.Factory(
+        GetPlatformAnalytics, queries=dashboard_queries, clock=clock
+    )

@@ -7,6 +7,7 @@ from skillwise.entrypoints.http import (
     attachments,
     auth,
     courses,
+    dashboards,
     earnings,
     enrollments,
     instructors,
@@ -46,4 +47,5 @@ def api_blueprints() -> list[Blueprint]:
         payments_sslcommerz.blp,
         admin_payments.blp,
         earnings.blp,
+        dashboards.blp,
     ]

@@ -1,0 +1,58 @@
+"""The instructor dashboard, a course's students, and the admin analytics."""
+
+from __future__ import annotations
+
+from dependency_injector.wiring import Provide, inject
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from skillwise.domain.identity import Role
+from skillwise.entrypoints.http.access import current_actor, roles
+from skillwise.entrypoints.http.schemas.common import (
+    PaginationArgs,
+    page_body,
+    page_of,
+    page_request,
+)
+from skillwise.entrypoints.http.schemas.dashboards import (
+    CourseStudentSchema,
+    InstructorDashboardSchema,
+    PlatformAnalyticsSchema,
+)
+
+blp = Blueprint("dashboards", __name__, description="Instructor and admin dashboards")
+
+
+@blp.route("/instructors/dashboard/")
+class InstructorDashboard(MethodView):
+    @roles(Role.INSTRUCTOR, Role.ADMIN)
+    @blp.response(200, InstructorDashboardSchema)
+    @inject
+    def get(self, get_instructor_dashboard=Provide["get_instructor_dashboard"]):
+        """My courses, students, ratings and earnings at a glance."""
+        return get_instructor_dashboard(current_actor())
+
+
+@blp.route("/instructors/courses/<uuid:course_id>/students/")
+class CourseStudents(MethodView):
+    @roles(Role.INSTRUCTOR, Role.ADMIN)
+    @blp.arguments(PaginationArgs, location="query")
+    @blp.response(200, page_of(CourseStudentSchema))
+    @inject
+    def get(self, args, course_id, list_course_students=Provide["list_course_students"]):
+        """The students enrolled in one of my courses, newest first, with their progress.
+
+        Another instructor's course answers 404.
+        """
+        return page_body(list_course_students(current_actor(), course_id, page_request(args)))
+
+
+@blp.route("/admin/analytics/")
+class PlatformAnalytics(MethodView):
+    @roles(Role.ADMIN)
+    @blp.response(200, PlatformAnalyticsSchema)
+    @inject
+    def get(self, get_platform_analytics=Provide["get_platform_analytics"]):
+        """Platform-wide figures: users, courses, enrollments, earnings, top courses and
+        the most active learners of the last 30 days."""
+        return get_platform_analytics()

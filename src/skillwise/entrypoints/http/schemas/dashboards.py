@@ -1,0 +1,102 @@
+"""Schemas of the instructor dashboard and the admin analytics."""
+
+from __future__ import annotations
+
+from marshmallow import fields
+
+from skillwise.entrypoints.http.schemas.common import BaseSchema, Timestamp
+
+
+class AmountSchema(BaseSchema):
+    amount = fields.Integer(attribute="amount_minor", required=True)
+    currency = fields.String(required=True)
+
+
+class EarningsInCurrencySchema(BaseSchema):
+    currency = fields.String(required=True)
+    gross = fields.Integer(required=True, metadata={"description": "Sales less refunds"})
+    fees = fields.Integer(required=True, metadata={"description": "Platform fees"})
+    net = fields.Integer(required=True, metadata={"description": "What the instructor earns"})
+
+
+class CourseHighlightSchema(BaseSchema):
+    id = fields.UUID(required=True)
+    title = fields.String(required=True)
+    status = fields.String(required=True)
+    enrollment_count = fields.Integer(required=True)
+    rating_count = fields.Integer(required=True)
+    rating_avg = fields.Float(allow_none=True, required=True)
+
+
+class InstructorDashboardSchema(BaseSchema):
+    total_earnings = fields.Integer(
+        required=True,
+        metadata={"description": "Net earnings in `currency`, minor units (refunds deducted)"},
+    )
+    currency = fields.String(
+        required=True, metadata={"description": "The currency earned most in; all in `earnings`"}
+    )
+    earnings = fields.List(fields.Nested(EarningsInCurrencySchema), attribute="stats.earnings")
+    total_students = fields.Integer(attribute="stats.total_students", required=True)
+    total_enrollments = fields.Integer(attribute="stats.total_enrollments", required=True)
+    completed_enrollments = fields.Integer(attribute="stats.completed_enrollments")
+    enrollments_last_30_days = fields.Integer(attribute="stats.recent_enrollments")
+    active_courses = fields.Function(
+        lambda d: d.stats.courses_by_status.get("published", 0), required=True
+    )
+    draft_courses = fields.Function(lambda d: d.stats.courses_by_status.get("draft", 0))
+    archived_courses = fields.Function(lambda d: d.stats.courses_by_status.get("archived", 0))
+    total_courses = fields.Integer(attribute="stats.total_courses")
+    rating_count = fields.Integer(attribute="stats.rating_count")
+    rating_avg = fields.Function(
+        lambda d: (
+            round(d.stats.rating_sum / d.stats.rating_count, 2) if d.stats.rating_count else None
+        )
+    )
+    top_courses = fields.List(fields.Nested(CourseHighlightSchema), attribute="stats.top_courses")
+
+
+class CourseStudentSchema(BaseSchema):
+    enrollment_id = fields.UUID(required=True)
+    student = fields.Function(lambda s: {"id": str(s.user_id), "full_name": s.full_name})
+    status = fields.String(required=True)
+    started_at = Timestamp(required=True)
+    completed_at = Timestamp(allow_none=True)
+    completed_lessons = fields.Integer(required=True)
+    total_lessons = fields.Integer(required=True)
+    percent = fields.Function(
+        lambda s: (100 * s.completed_lessons // s.total_lessons) if s.total_lessons else 0
+    )
+
+
+class ActiveUserSchema(BaseSchema):
+    id = fields.UUID(required=True)
+    full_name = fields.String(required=True)
+    role = fields.String(required=True)
+    completed_lessons = fields.Integer(
+        required=True, metadata={"description": "Lessons completed in the last 30 days"}
+    )
+    enrollments = fields.Integer(required=True)
+
+
+class PlatformAnalyticsSchema(BaseSchema):
+    total_users = fields.Integer(required=True)
+    users_by_role = fields.Dict(keys=fields.String(), values=fields.Integer())
+    active_users = fields.Integer()
+    new_users_last_30_days = fields.Integer(attribute="new_users")
+    total_courses = fields.Integer(required=True)
+    courses_by_status = fields.Dict(keys=fields.String(), values=fields.Integer())
+    total_enrollments = fields.Integer(required=True)
+    completed_enrollments = fields.Integer()
+    enrollments_last_30_days = fields.Integer(attribute="recent_enrollments")
+    total_earnings = fields.List(
+        fields.Nested(AmountSchema),
+        attribute="revenue",
+        required=True,
+        metadata={"description": "Succeeded, unrefunded payments, per currency"},
+    )
+    platform_fees = fields.List(fields.Nested(AmountSchema))
+    payments_by_status = fields.Dict(keys=fields.String(), values=fields.Integer())
+    open_reports = fields.Integer()
+    top_courses = fields.List(fields.Nested(CourseHighlightSchema), required=True)
+    most_active_users = fields.List(fields.Nested(ActiveUserSchema), required=True)

@@ -1,0 +1,91 @@
+from uuid import uuid4
+
+import pytest
+
+from skillwise.application.pagination import Page, PageRequest
+from skillwise.application.ports.dashboards import EarningsInCurrency, InstructorStats
+from skillwise.application.use_cases.dashboards import GetInstructorDashboard, ListCourseStudents
+from skillwise.domain.errors import NotFound
+from skillwise.domain.identity import Actor, Role
+from tests.factories import a_course, a_user
+
+
+class FakeDashboardQueries:
+    def __init__(self, earnings=()):
+        self.earnings = list(earnings)
+        self.asked_for_students = []
+
+    def instructor_stats(self, instructor_id, since):
+        return InstructorStats(
+            total_courses=0,
+            courses_by_status={},
+            total_students=0,
+            total_enrollments=0,
+            completed_enrollments=0,
+            recent_enrollments=0,
+            rating_count=0,
+            rating_sum=0,
+            earnings=self.earnings,
+            top_courses=[],
+        )
+
+    def course_students(self, course_id, request):
+        self.asked_for_students.append(course_id)
+        return Page(items=[], total=0, request=request)
+
+
+def test_the_dashboard_total_is_given_in_the_currency_earned_most(clock):
+    queries = FakeDashboardQueries(
+        [
+            EarningsInCurrency("BDT", gross=50_000, fees=10_000, net=40_000),
+            EarningsInCurrency("USD", gross=10_000, fees=2_000, net=8_000),
+        ]
+    )
+    dashboard = GetInstructorDashboard(queries, clock)(Actor(uuid4(), Role.INSTRUCTOR))
+    assert (dashboard.currency, dashboard.total_earnings) == ("BDT", 40_000)
+
+
+def test_an_instructor_without_earnings_sees_zero_in_the_default_currency(clock):
+    dashboard = GetInstructorDashboard(FakeDashboardQueries(), clock)(
+        Actor(uuid4(), Role.INSTRUCTOR)
+    )
+    assert (dashboard.currency, dashboard.total_earnings) == ("USD", 0)
+
+
+@pytest.fixture
+def course_of_someone(fake_uow):
+    owner = a_user(Role.INSTRUCTOR)
+    course = a_course(owner)
+    with fake_uow:
+        fake_uow.users.add(owner)
+        fake_uow.courses.add(course)
+        fake_uow.commit()
+    return owner, course
+
+
+def test_an_instructor_cannot_list_the_students_of_another_instructors_course(
+    fake_uow, course_of_someone
+):
+    _, course = course_of_someone
+    queries = FakeDashboardQueries()
+    with pytest.raises(NotFound):
+        ListCourseStudents(fake_uow, queries)(
+            Actor(uuid4(), Role.INSTRUCTOR), course.id, PageRequest()
+        )
+    assert queries.asked_for_students == []
+
+
+@pytest.mark.parametrize("who", ["owner", "admin"])
+def test_the_owner_and_admins_list_a_courses_students(fake_uow, course_of_someone, who):
+    owner, course = course_of_someone
+    actor = owner.as_actor() if who == "owner" else Actor(uuid4(), Role.ADMIN)
+    queries = FakeDashboardQueries()
+    ListCourseStudents(fake_uow, queries)(actor, course.id, PageRequest())
+    assert queries.asked_for_students == [course.id]
+
+
+def test_listing_students_of_an_unknown_course_is_not_found(fake_uow):
+    with pytest.raises(NotFound):
+        ListCourseStudents(fake_uow, FakeDashboardQueries())(
+            Actor(uuid4(), Role.ADMIN), uuid4(), PageRequest()
+        )
