@@ -5,11 +5,7 @@ from datetime import timedelta
 from uuid import uuid4
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import inspect
 
-from skillwise.adapters.db.tables import metadata
 from skillwise.application.pagination import PageRequest
 from skillwise.application.ports.users import UserQuery
 from skillwise.domain.accounts import OneTimeToken, RefreshToken, TokenPurpose
@@ -20,29 +16,6 @@ from tests.factories import NOW, a_user
 from tests.integration.accounts.conftest import log_in
 
 pytestmark = pytest.mark.integration
-
-
-ACCOUNTS_TABLES = {"one_time_tokens", "refresh_tokens", "token_blocklist"}
-
-
-def test_the_migration_matches_the_accounts_tables(container):
-    def reflect_only_ours(name, kind, parents) -> bool:
-        if kind == "schema":
-            return True
-        table = name if kind == "table" else parents.get("table_name")
-        return table in ACCOUNTS_TABLES
-
-    def compare_only_ours(item, name, kind, reflected, compare_to) -> bool:
-        table = name if kind == "table" else getattr(getattr(item, "table", None), "name", None)
-        return table in ACCOUNTS_TABLES
-
-    with container.engine().connect() as connection:
-        context = MigrationContext.configure(
-            connection,
-            opts={"include_name": reflect_only_ours, "include_object": compare_only_ours},
-        )
-        assert compare_metadata(context, metadata) == []
-        assert set(inspect(connection).get_table_names()) >= ACCOUNTS_TABLES
 
 
 @pytest.fixture

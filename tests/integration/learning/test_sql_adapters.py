@@ -4,11 +4,8 @@ from datetime import timedelta
 from uuid import uuid4
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from sqlalchemy import delete
 
-from skillwise.adapters.db.tables import metadata
 from skillwise.adapters.db.tables.core import lessons
 from skillwise.application.pagination import PageRequest
 from skillwise.domain.catalog import Lesson, Module
@@ -28,18 +25,6 @@ from tests.factories import NOW
 from tests.integration.learning.builders import insert_module
 
 pytestmark = pytest.mark.integration
-
-LEARNING_TABLES = ("lesson_progress", "reviews", "reports")
-
-
-# Other subjects' expression indexes cannot be reflected; they are not compared here.
-@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection:sqlalchemy.exc.SAWarning")
-def test_the_migration_matches_the_learning_tables(container):
-    with container.engine().connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), metadata)
-
-    ours = [d for d in differences if any(table in repr(d) for table in LEARNING_TABLES)]
-    assert ours == []
 
 
 def enroll(uow_factory, student, built):

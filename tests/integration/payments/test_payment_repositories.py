@@ -5,11 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy.exc import IntegrityError
 
-from skillwise.adapters.db.tables import metadata
 from skillwise.application.pagination import PageRequest
 from skillwise.application.ports.payment_gateway import GatewayEventKind
 from skillwise.application.ports.payments import EventOutcome, PaymentFilters, RecordedEvent
@@ -26,15 +23,6 @@ from skillwise.domain.payments import (
 from tests.factories import NOW, a_course, a_user
 
 pytestmark = pytest.mark.integration
-
-PAYMENT_TABLES = {
-    "payments",
-    "payment_idempotency_keys",
-    "payment_events",
-    "invoice_sequences",
-    "invoices",
-    "earnings",
-}
 
 
 @pytest.fixture
@@ -61,25 +49,6 @@ def a_payment(buyer, course, **changes) -> Payment:
     }
     values.update(changes)
     return Payment(**values)
-
-
-def test_the_migration_matches_the_payments_tables(container):
-    def reflect_ours(name, type_, parent_names):
-        if type_ == "table":
-            return name in PAYMENT_TABLES
-        return parent_names.get("table_name") in PAYMENT_TABLES | {None}
-
-    def compare_ours(item, name, type_, reflected, compare_to):
-        table = item if type_ == "table" else getattr(item, "table", None)
-        return table is None or table.name in PAYMENT_TABLES
-
-    with container.engine().connect() as connection:
-        context = MigrationContext.configure(
-            connection, opts={"include_name": reflect_ours, "include_object": compare_ours}
-        )
-        differences = compare_metadata(context, metadata)
-
-    assert differences == []
 
 
 def test_a_payment_comes_back_whole_with_its_checkout(uow_factory, buyer_and_course):
