@@ -92,6 +92,9 @@ class Settings:
                 "SKILLWISE_PLATFORM_FEE_BPS is the platform's share in basis points, "
                 "from 0 to 10000 (2000 = 20%)."
             )
+        # Links in emails and gateway callbacks point at where `make run` serves by default.
+        host = get("HOST", "127.0.0.1") or "127.0.0.1"
+        port = int(get("PORT", "8000") or 8000)
         return cls(
             env=mode,
             database_url=get("SKILLWISE_DATABASE_URL", f"sqlite:///{var_dir / 'skillwise.db'}")
@@ -99,7 +102,7 @@ class Settings:
             redis_url=get("SKILLWISE_REDIS_URL"),
             redis_prefix=get("SKILLWISE_REDIS_PREFIX", "skillwise:") or "skillwise:",
             secret_key=secret_key,
-            public_url=(get("SKILLWISE_PUBLIC_URL", "http://127.0.0.1:8000") or "").rstrip("/"),
+            public_url=(get("SKILLWISE_PUBLIC_URL") or f"http://{host}:{port}").rstrip("/"),
             var_dir=var_dir,
             payment_gateway=get("SKILLWISE_PAYMENT_GATEWAY", "fake") or "fake",
             stripe_secret_key=get("SKILLWISE_STRIPE_SECRET_KEY"),
@@ -125,8 +128,8 @@ class Settings:
             max_attachment_bytes=int(
                 get("SKILLWISE_MAX_ATTACHMENT_BYTES", str(25 * 1024 * 1024)) or 0
             ),
-            host=get("HOST", "127.0.0.1") or "127.0.0.1",
-            port=int(get("PORT", "8000") or 8000),
+            host=host,
+            port=port,
         )
 
 

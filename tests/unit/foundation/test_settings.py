@@ -45,3 +45,12 @@ def test_environment_names_from_the_contract_are_read(tmp_path):
     assert settings.payment_gateway == "stripe"
     assert settings.ratelimit_enabled is False
     assert settings.port == 9000
+
+
+def test_links_follow_host_and_port_unless_a_public_url_is_set(tmp_path):
+    served = Settings.from_env({"SKILLWISE_VAR_DIR": str(tmp_path), "PORT": "8011"})
+    assert served.public_url == "http://127.0.0.1:8011"
+    explicit = Settings.from_env(
+        {"SKILLWISE_VAR_DIR": str(tmp_path), "PORT": "8011", "SKILLWISE_PUBLIC_URL": "https://x.io"}
+    )
+    assert explicit.public_url == "https://x.io"
