@@ -73,6 +73,7 @@ from skillwise.application.use_cases.get_profile import GetProfile
 from skillwise.application.use_cases.get_progress import GetProgress
 from skillwise.application.use_cases.get_user import GetUser
 from skillwise.application.use_cases.handle_payment_event import HandlePaymentEvent
+from skillwise.application.use_cases.list_all_courses import ListAllCourses
 from skillwise.application.use_cases.list_courses import ListCourses
 from skillwise.application.use_cases.list_earnings import ListEarnings
 from skillwise.application.use_cases.list_enrollments import ListEnrollments
@@ -328,6 +329,7 @@ class Container(containers.DeclarativeContainer):
     )
     get_course = providers.Factory(GetCourse, uow=uow, queries=course_queries)
     list_courses = providers.Factory(ListCourses, queries=course_queries)
+    list_all_courses = providers.Factory(ListAllCourses, queries=course_queries)
     list_instructor_courses = providers.Factory(ListInstructorCourses, queries=course_queries)
     add_module = providers.Factory(AddModule, uow=uow, catalog_cache=catalog_cache)
     list_modules = providers.Factory(ListModules, uow=uow, queries=course_queries)

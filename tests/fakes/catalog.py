@@ -20,7 +20,14 @@ from skillwise.application.ports.catalog import (
     InstructorRef,
     ModuleOutline,
 )
-from skillwise.domain.catalog import Attachment, AttachmentTooLarge, Course, Lesson, Module
+from skillwise.domain.catalog import (
+    Attachment,
+    AttachmentTooLarge,
+    Course,
+    CourseStatus,
+    Lesson,
+    Module,
+)
 from skillwise.domain.users import User
 
 
@@ -152,8 +159,19 @@ class FakeCourseQueries:
     def published_courses(
         self, filters: CourseFilters, ordering: CourseOrdering | None, page: PageRequest
     ) -> Page[CourseSummary]:
+        return self.all_courses(filters, CourseStatus.PUBLISHED, ordering, page)
+
+    def all_courses(
+        self,
+        filters: CourseFilters,
+        status: CourseStatus | None,
+        ordering: CourseOrdering | None,
+        page: PageRequest,
+    ) -> Page[CourseSummary]:
         found = [
-            c for c in self._uow.courses.rows.values() if c.is_published and _matches(c, filters)
+            c
+            for c in self._uow.courses.rows.values()
+            if (status is None or c.status is status) and _matches(c, filters)
         ]
         found.sort(key=lambda c: c.id)
         key, descending = _SORT_KEYS[ordering or CourseOrdering.CREATED_AT_DESC]

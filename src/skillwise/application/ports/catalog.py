@@ -255,6 +255,16 @@ class CourseQueries(Protocol):
         database ranks matches), newest first otherwise; ties always broken by id."""
         ...
 
+    def all_courses(
+        self,
+        filters: CourseFilters,
+        status: CourseStatus | None,
+        ordering: CourseOrdering | None,
+        page: PageRequest,
+    ) -> Page[CourseSummary]:
+        """Courses of any status (or of one), filtered and ordered like the public catalog."""
+        ...
+
     def courses_taught_by(self, instructor_id: UUID, page: PageRequest) -> Page[CourseSummary]:
         """Every course of one instructor, whatever its status, newest first."""
         ...

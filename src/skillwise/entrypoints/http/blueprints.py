@@ -3,6 +3,7 @@
 from flask_smorest import Blueprint
 
 from skillwise.entrypoints.http import (
+    admin_courses,
     admin_payments,
     attachments,
     auth,
@@ -37,6 +38,7 @@ def api_blueprints() -> list[Blueprint]:
         lessons.blp,
         attachments.blp,
         instructors.blp,
+        admin_courses.blp,
         enrollments.blp,
         progress.blp,
         reviews.blp,

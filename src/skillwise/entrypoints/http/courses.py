@@ -56,7 +56,7 @@ def _catalog_answer(
     return response.make_conditional(request)
 
 
-def _filters(args: dict[str, Any]) -> CourseFilters:
+def course_filters(args: dict[str, Any]) -> CourseFilters:
     return CourseFilters(
         search=args.get("search"),
         category=args.get("category"),
@@ -97,7 +97,7 @@ class Courses(MethodView):
         """
 
         def render() -> bytes:
-            page = list_courses(_filters(args), args.get("ordering"), page_request(args))
+            page = list_courses(course_filters(args), args.get("ordering"), page_request(args))
             return _json_bytes(CoursePageSchema().dump(page_body(page)))
 
         return _catalog_answer(

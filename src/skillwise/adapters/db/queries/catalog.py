@@ -108,9 +108,27 @@ class SqlCourseQueries:
     def published_courses(
         self, filters: CourseFilters, ordering: CourseOrdering | None, page: PageRequest
     ) -> Page[CourseSummary]:
+        return self._browse(filters, ordering, page, CourseStatus.PUBLISHED)
+
+    def all_courses(
+        self,
+        filters: CourseFilters,
+        status: CourseStatus | None,
+        ordering: CourseOrdering | None,
+        page: PageRequest,
+    ) -> Page[CourseSummary]:
+        return self._browse(filters, ordering, page, status)
+
+    def _browse(
+        self,
+        filters: CourseFilters,
+        ordering: CourseOrdering | None,
+        page: PageRequest,
+        status: CourseStatus | None,
+    ) -> Page[CourseSummary]:
         with self._session_factory() as session:
             on_postgres = session.get_bind().dialect.name == "postgresql"
-            conditions = [courses.c.status == CourseStatus.PUBLISHED.value]
+            conditions = [] if status is None else [courses.c.status == status.value]
             conditions += _filter_conditions(filters)
             order_by: tuple[ColumnElement[Any], ...] = _ORDER_BY[
                 ordering or CourseOrdering.CREATED_AT_DESC
