@@ -12,6 +12,8 @@ T = TypeVar("T")
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# Deep enough for any real list; beyond it offsets overflow database integers.
+MAX_PAGE = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,8 +22,10 @@ class PageRequest:
     page_size: int = DEFAULT_PAGE_SIZE
 
     def __post_init__(self) -> None:
-        if self.page < 1:
-            raise DomainValidationError("page starts at 1.", code="invalid_page")
+        if not 1 <= self.page <= MAX_PAGE:
+            raise DomainValidationError(
+                f"page must be between 1 and {MAX_PAGE}.", code="invalid_page"
+            )
         if not 1 <= self.page_size <= MAX_PAGE_SIZE:
             raise DomainValidationError(
                 f"page_size must be between 1 and {MAX_PAGE_SIZE}.", code="invalid_page_size"

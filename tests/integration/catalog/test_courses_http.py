@@ -203,3 +203,19 @@ def test_a_course_some_row_still_refers_to_is_archived_not_deleted(client, catal
         f"/api/v1/courses/{course.id}/", headers=catalog.auth(course.instructor)
     )
     assert response.status_code == 200 and response.json["status"] == "archived"
+
+
+def test_a_price_beyond_what_any_course_costs_is_a_validation_error(client, catalog):
+    headers = catalog.auth(catalog.user(Role.INSTRUCTOR))
+    body = {
+        "title": "Pricey",
+        "description": "x",
+        "category": "music",
+        "level": "beginner",
+        "language": "en",
+        "price": 10**30,
+        "currency": "USD",
+    }
+    response = client.post("/api/v1/courses/", json=body, headers=headers)
+    assert response.status_code == 422
+    assert "price" in response.json["errors"]

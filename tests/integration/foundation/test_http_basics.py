@@ -86,3 +86,18 @@ def test_a_view_without_an_access_declaration_is_refused(app):
     response = app.test_client().get("/undeclared")
     assert response.status_code == 403
     assert response.json["error"] == "permission_denied"
+
+
+def test_the_documented_error_shape_is_the_one_errors_are_answered_in(client):
+    error = client.get("/api/v1/openapi.json").json["components"]["schemas"]["Error"]
+    assert set(error["properties"]) == {"code", "status", "error", "message", "errors"}
+    answered = client.get("/api/v1/no-such-thing/").json
+    assert set(answered) <= set(error["properties"])
+    assert set(error["required"]) <= set(answered)
+
+
+def test_absurdly_deep_pages_are_refused_instead_of_overflowing_the_database(client):
+    response = client.get("/api/v1/courses/?page=1000000000000000000000")
+    assert response.status_code == 422
+    assert "page" in response.json["errors"]
+    assert client.get("/api/v1/courses/?page=1000000").status_code == 200

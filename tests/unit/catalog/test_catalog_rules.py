@@ -6,6 +6,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from skillwise.domain.catalog import (
+    MAX_PRICE_MINOR,
     CourseStatus,
     Lesson,
     accepted_attachment_type,
@@ -137,6 +138,15 @@ def test_a_negative_price_is_refused():
     with pytest.raises(DomainValidationError):
         course.change_price(Money(-1, "USD"))
     assert course.price == Money(0, "USD")
+
+
+def test_a_price_above_the_ceiling_is_refused():
+    course = a_course(a_user(Role.INSTRUCTOR))
+    with pytest.raises(DomainValidationError) as refused:
+        course.change_price(Money(MAX_PRICE_MINOR + 1, "USD"))
+    assert refused.value.code == "price_too_high"
+    course.change_price(Money(MAX_PRICE_MINOR, "USD"))
+    assert course.price.amount_minor == MAX_PRICE_MINOR
 
 
 # --- visibility and lesson access ---

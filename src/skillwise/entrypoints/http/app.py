@@ -10,7 +10,7 @@ from skillwise.entrypoints import http as http_package
 from skillwise.entrypoints.http import health
 from skillwise.entrypoints.http.access import enforce_access
 from skillwise.entrypoints.http.blueprints import API_PREFIX, api_blueprints
-from skillwise.entrypoints.http.errors import register_error_handlers
+from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handlers
 from skillwise.entrypoints.http.jwt import configure_jwt
 from skillwise.entrypoints.http.rate_limits import configure_rate_limits
 
@@ -26,6 +26,12 @@ run the platform.
   `{count, page, page_size, next, previous, results}`.
 * Errors are JSON: `{code, status, error, message, errors?}`. Unknown request fields are ignored.
 """.strip()
+
+
+class SkillwiseApi(Api):
+    """flask-smorest's Api, documenting errors in the shape our handlers answer."""
+
+    ERROR_SCHEMA = ErrorSchema
 
 
 def create_app(container: Container | None = None) -> Flask:
@@ -50,7 +56,7 @@ def create_app(container: Container | None = None) -> Flask:
     )
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    api = Api(
+    api = SkillwiseApi(
         app,
         spec_kwargs={
             "info": {"description": API_DESCRIPTION},

@@ -8,12 +8,29 @@ from typing import Any
 
 from flask import Flask, jsonify
 from flask.typing import ResponseReturnValue
+from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
 from skillwise.application.ports.payment_gateway import GatewayUnavailable, InvalidWebhook
 from skillwise.domain import errors as domain
 
 log = logging.getLogger(__name__)
+
+
+class ErrorSchema(Schema):
+    """Every error answer, as documented in the OpenAPI spec."""
+
+    code = fields.Integer(required=True, metadata={"description": "The HTTP status"})
+    status = fields.String(required=True, metadata={"description": "The status phrase"})
+    error = fields.String(
+        required=True, metadata={"description": "A stable machine-readable reason"}
+    )
+    message = fields.String(required=True, metadata={"description": "For people"})
+    errors = fields.Dict(
+        keys=fields.String(),
+        metadata={"description": "Validation errors: field -> messages"},
+    )
+
 
 # Most specific first: the first matching class decides the status.
 DOMAIN_STATUS: list[tuple[type[domain.DomainError], int]] = [
@@ -56,11 +73,11 @@ def _flatten(messages: Any) -> Any:
     if not isinstance(messages, dict):
         return messages
     flat: dict[str, Any] = {}
-    for location, fields in messages.items():
-        if isinstance(fields, dict):
-            flat.update(fields)
+    for location, by_field in messages.items():
+        if isinstance(by_field, dict):
+            flat.update(by_field)
         else:
-            flat[location] = fields
+            flat[location] = by_field
     return flat
 
 

@@ -9,7 +9,7 @@ from flask_smorest.fields import Upload
 from marshmallow import fields, post_dump, pre_dump, validate
 
 from skillwise.application.ports.catalog import CourseDetail, CourseOrdering, LessonView
-from skillwise.domain.catalog import Attachment, CourseLevel, CourseStatus
+from skillwise.domain.catalog import MAX_PRICE_MINOR, Attachment, CourseLevel, CourseStatus
 from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp
 
 CATEGORY = validate.Regexp(
@@ -50,10 +50,12 @@ class CourseListArgs(PaginationArgs):
     language = fields.String(validate=LANGUAGE)
     instructor = fields.UUID(metadata={"description": "Only this instructor's courses."})
     min_price = fields.Integer(
-        validate=validate.Range(min=0), metadata={"description": "In minor units (cents)."}
+        validate=validate.Range(min=0, max=MAX_PRICE_MINOR),
+        metadata={"description": "In minor units (cents)."},
     )
     max_price = fields.Integer(
-        validate=validate.Range(min=0), metadata={"description": "In minor units (cents)."}
+        validate=validate.Range(min=0, max=MAX_PRICE_MINOR),
+        metadata={"description": "In minor units (cents)."},
     )
     is_free = fields.Boolean()
     currency = UpperCaseString(validate=CURRENCY)
@@ -170,7 +172,7 @@ class CourseCreateSchema(BaseSchema):
     price = fields.Integer(
         required=True,
         strict=True,
-        validate=validate.Range(min=0),
+        validate=validate.Range(min=0, max=MAX_PRICE_MINOR),
         metadata={"description": "Minor units, 0 for a free course: 1999 USD is 19.99 USD."},
     )
     currency = UpperCaseString(required=True, validate=CURRENCY)
@@ -184,7 +186,7 @@ class CourseUpdateSchema(BaseSchema):
     category = LowerCaseString(validate=[CATEGORY, validate.Length(max=80)])
     level = fields.Enum(CourseLevel, by_value=True)
     language = fields.String(validate=[LANGUAGE, validate.Length(max=20)])
-    price = fields.Integer(strict=True, validate=validate.Range(min=0))
+    price = fields.Integer(strict=True, validate=validate.Range(min=0, max=MAX_PRICE_MINOR))
     currency = UpperCaseString(validate=CURRENCY)
     thumbnail_url = fields.String(allow_none=True, validate=WEB_URL)
     status = fields.Enum(

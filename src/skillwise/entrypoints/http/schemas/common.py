@@ -10,7 +10,13 @@ from urllib.parse import urlencode
 from flask import request
 from marshmallow import EXCLUDE, Schema, fields, post_load, validate
 
-from skillwise.application.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest
+from skillwise.application.pagination import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    Page,
+    PageRequest,
+)
 
 
 class BaseSchema(Schema):
@@ -21,7 +27,7 @@ class BaseSchema(Schema):
 
 
 class PaginationArgs(BaseSchema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE))
     page_size = fields.Integer(
         load_default=DEFAULT_PAGE_SIZE,
         validate=validate.Range(min=1),
