@@ -12,7 +12,7 @@ from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
 from tests.factories import NOW, a_course, a_user, an_outline, bearer
-from tests.integration.learning.builders import insert_module
+from tests.integration.builders import store_outline
 
 pytestmark = pytest.mark.integration
 
@@ -90,8 +90,7 @@ def school(uow_factory, container):
     add(uow_factory, teacher, rival, ada, bo, cy, admin, paid, free, draft, other)
     outline = an_outline(paid, modules=1, lessons_per_module=2)
     with uow_factory() as uow:
-        for module in outline:
-            insert_module(uow, module)
+        store_outline(uow, outline)
         uow.commit()
     ada_paid = enroll(ada, paid)
     add(

@@ -1,12 +1,12 @@
-"""The `learning` fixture: users and courses with lessons for the learning tests."""
+"""The `learning` fixture: users and courses of two modules for the learning tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.integration.learning.builders import Learning
+from tests.integration.builders import Builder
 
 
 @pytest.fixture
-def learning(uow_factory, app) -> Learning:
-    return Learning(uow_factory, app)
+def learning(uow_factory, app) -> Builder:
+    return Builder(uow_factory, app, modules=2)

@@ -22,7 +22,7 @@ from skillwise.domain.learning import (
 )
 from skillwise.domain.notifications import Notification
 from tests.factories import NOW
-from tests.integration.learning.builders import insert_module
+from tests.integration.builders import store_outline
 
 pytestmark = pytest.mark.integration
 
@@ -51,7 +51,7 @@ def test_the_outline_lists_lessons_by_module_then_lesson_position(learning, uow_
         for position in (2, 1)
     ]
     with uow_factory() as uow:
-        insert_module(uow, earlier_module)
+        store_outline(uow, [earlier_module])
         uow.commit()
 
     with uow_factory() as uow:
