@@ -246,3 +246,18 @@ def test_guests_cannot_list_reviews_of_a_draft(world, uow, queries):
 
     with pytest.raises(NotFound):
         ListReviews(uow=uow, queries=queries)(None, course.id, PageRequest(1, 20))
+
+
+def test_students_enrolled_in_an_archived_course_still_read_its_reviews(world, uow, queries):
+    course = world.course(published=False)
+    enrolled = world.user()
+    world.enrollment(enrolled, course)
+    refunded = world.user()
+    world.enrollment(refunded, course, status=EnrollmentStatus.REFUNDED)
+    list_reviews = ListReviews(uow=uow, queries=queries)
+
+    assert list_reviews(enrolled.as_actor(), course.id, PageRequest(1, 20)).total == 0
+    with pytest.raises(NotFound):
+        list_reviews(refunded.as_actor(), course.id, PageRequest(1, 20))
+    with pytest.raises(NotFound):
+        list_reviews(world.user().as_actor(), course.id, PageRequest(1, 20))

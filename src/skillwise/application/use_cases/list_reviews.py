@@ -23,6 +23,10 @@ class ListReviews:
     ) -> Page[ReviewView]:
         with self._uow as uow:
             course = uow.courses.get(course_id)
-        if course is None or not course.is_visible_to(actor):
+            enrollment = (
+                uow.enrollments.get_for(actor.user_id, course_id) if actor and course else None
+            )
+        enrolled = enrollment is not None and enrollment.grants_access
+        if course is None or not course.is_visible_to(actor, enrolled=enrolled):
             raise NotFound("No such course.", code="course_not_found")
         return self._queries.course_reviews(course_id, request)
