@@ -93,6 +93,7 @@ from skillwise.application.use_cases.mark_all_notifications_read import (
 )
 from skillwise.application.use_cases.mark_notification_read import MarkNotificationRead
 from skillwise.application.use_cases.post_review import PostReview
+from skillwise.application.use_cases.purge_expired_tokens import PurgeExpiredTokens
 from skillwise.application.use_cases.read_lesson import ReadLesson
 from skillwise.application.use_cases.receive_webhook import ReceiveWebhook
 from skillwise.application.use_cases.reconcile_payments import ReconcilePayments
@@ -303,6 +304,7 @@ class Container(containers.DeclarativeContainer):
     list_users = providers.Factory(ListUsers, uow=uow)
     update_user = providers.Factory(UpdateUser, uow=uow, blocklist=token_blocklist, clock=clock)
     delete_user = providers.Factory(DeleteUser, uow=uow, blocklist=token_blocklist, clock=clock)
+    purge_expired_tokens = providers.Factory(PurgeExpiredTokens, uow=uow, clock=clock)
     create_admin = providers.Factory(CreateAdmin, uow=uow, hasher=password_hasher, clock=clock)
 
     # --- catalog ---

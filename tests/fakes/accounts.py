@@ -40,6 +40,12 @@ class FakeOneTimeTokenRepository:
             if not (t.user_id == user_id and t.purpose is purpose and t.used_at is None)
         }
 
+    def delete_expired(self, before: datetime) -> int:
+        expired = [key for key, t in self.rows.items() if t.expires_at < before]
+        for key in expired:
+            del self.rows[key]
+        return len(expired)
+
     def of(self, user_id: UUID, purpose: TokenPurpose) -> list[OneTimeToken]:
         return [t for t in self.rows.values() if t.user_id == user_id and t.purpose is purpose]
 
@@ -70,6 +76,12 @@ class FakeRefreshTokenRepository:
         for token in self.rows.values():
             if token.user_id == user_id and token.revoked_at is None:
                 token.revoked_at = at
+
+    def delete_expired(self, before: datetime) -> int:
+        expired = [jti for jti, t in self.rows.items() if t.expires_at < before]
+        for jti in expired:
+            del self.rows[jti]
+        return len(expired)
 
     def of(self, user_id: UUID) -> list[RefreshToken]:
         return [t for t in self.rows.values() if t.user_id == user_id]

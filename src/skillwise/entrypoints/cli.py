@@ -195,6 +195,20 @@ def create_admin(email: str, password: str, full_name: str | None) -> None:
 
 
 @main.group()
+def accounts() -> None:
+    """Accounts and their tokens."""
+
+
+@accounts.command("purge-tokens")
+def accounts_purge_tokens() -> None:
+    """Delete expired verification, reset and refresh tokens (run it daily from cron)."""
+    purged = _container().purge_expired_tokens()()
+    click.echo(
+        f"purged {purged.one_time_tokens} one-time and {purged.refresh_tokens} refresh token(s)"
+    )
+
+
+@main.group()
 def payments() -> None:
     """Payments and their gateways."""
 

@@ -42,6 +42,10 @@ class OneTimeTokenRepository(Protocol):
         """Spend the token unless it is spent already; True only for the call that spent it."""
         ...
 
+    def delete_expired(self, before: datetime) -> int:
+        """Forget tokens that expired before this instant; returns how many."""
+        ...
+
     def discard_unused(self, user_id: UUID, purpose: TokenPurpose) -> None:
         """Forget the user's unspent tokens for this purpose (a fresh one replaces them)."""
         ...
@@ -62,6 +66,10 @@ class RefreshTokenRepository(Protocol):
     def revoke_family(self, family_id: UUID, at: datetime) -> None: ...
 
     def revoke_all_of(self, user_id: UUID, at: datetime) -> None: ...
+
+    def delete_expired(self, before: datetime) -> int:
+        """Forget tokens past their expiry: no one can present them, so no reuse to detect."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,12 @@ class SqlOneTimeTokenRepository(SqlRepository):
         )
         return result.rowcount == 1
 
+    def delete_expired(self, before: datetime) -> int:
+        result = self._session.execute(
+            delete(one_time_tokens).where(one_time_tokens.c.expires_at < before)
+        )
+        return result.rowcount
+
     def discard_unused(self, user_id: UUID, purpose: TokenPurpose) -> None:
         self._session.execute(
             delete(one_time_tokens).where(
@@ -125,3 +131,9 @@ class SqlRefreshTokenRepository(SqlRepository):
             .where(refresh_tokens.c.user_id == user_id, refresh_tokens.c.revoked_at.is_(None))
             .values(revoked_at=at)
         )
+
+    def delete_expired(self, before: datetime) -> int:
+        result = self._session.execute(
+            delete(refresh_tokens).where(refresh_tokens.c.expires_at < before)
+        )
+        return result.rowcount
