@@ -55,6 +55,16 @@ def test_openapi_document_and_docs_pages_are_served(client):
     assert client.get("/api/v1/redoc/").status_code == 200
 
 
+def test_swagger_ui_loads_its_scripts_from_this_server_not_a_cdn(client):
+    page = client.get("/api/v1/docs/").get_data(as_text=True)
+    assert "/api/v1/docs/assets/swagger-ui-bundle.js" in page
+    assert "cdn." not in page
+    script = client.get("/api/v1/docs/assets/swagger-ui-bundle.js")
+    assert script.status_code == 200
+    assert len(script.get_data()) > 100_000
+    assert client.get("/api/v1/docs/assets/../../openapi.json").status_code == 404
+
+
 def test_every_endpoint_declares_who_may_call_it(app):
     undeclared = []
     for rule in app.url_map.iter_rules():

@@ -7,7 +7,7 @@ from flask_smorest import Api
 
 from skillwise.container import Container
 from skillwise.entrypoints import http as http_package
-from skillwise.entrypoints.http import health
+from skillwise.entrypoints.http import docs_assets, health
 from skillwise.entrypoints.http.access import enforce_access
 from skillwise.entrypoints.http.blueprints import API_PREFIX, api_blueprints
 from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handlers
@@ -48,7 +48,7 @@ def create_app(container: Container | None = None) -> Flask:
         OPENAPI_URL_PREFIX=API_PREFIX,
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="/docs/",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        OPENAPI_SWAGGER_UI_URL=docs_assets.ASSETS_URL,
         OPENAPI_REDOC_PATH="/redoc/",
         OPENAPI_REDOC_URL="https://cdn.jsdelivr.net/npm/redoc@2/bundles/redoc.standalone.js",
         MAX_CONTENT_LENGTH=settings.max_attachment_bytes + 1024 * 1024,
@@ -71,6 +71,7 @@ def create_app(container: Container | None = None) -> Flask:
     app.before_request(enforce_access)
 
     api.register_blueprint(health.blp)
+    app.register_blueprint(docs_assets.blp)
     for blueprint in api_blueprints():
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
     configure_rate_limits(app, settings)
