@@ -225,7 +225,11 @@ class StripeApiDouble(HttpDouble):
         customer = params.get("customer")
         if customer not in self.customers:
             raise StripeApiError(
-                400, "invalid_request_error", f"No such customer: '{customer}'", param="customer"
+                400,
+                "invalid_request_error",
+                f"No such customer: '{customer}'",
+                code="resource_missing",
+                param="customer",
             )
         now = int(time.time())
         key = {
@@ -299,6 +303,15 @@ class StripeApiDouble(HttpDouble):
         if "latest_charge" in params.get("expand", []) and intent["latest_charge"]:
             shown["latest_charge"] = copy.deepcopy(self.charges[intent["latest_charge"]])
         return shown
+
+    def add_customer(self, user_id: str) -> dict[str, Any]:
+        """A customer that exists already, as an earlier purchase left it."""
+        return self._create_customer({"metadata": {"user_id": user_id}})
+
+    def delete_customer(self, customer_id: str) -> None:
+        """The customer is deleted (from the Dashboard, say): requests naming it now answer
+        resource_missing."""
+        del self.customers[customer_id]
 
     def succeed(self, intent_id: str) -> dict[str, Any]:
         """The customer pays in full: the intent succeeds with a charge. Returns the event."""

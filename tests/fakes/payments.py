@@ -112,6 +112,15 @@ class FakePaymentRepository:
             for p in self.rows.values()
         )
 
+    def latest_customer_reference(self, user_id: UUID, gateway: str) -> str | None:
+        known = sorted(
+            (p.created_at, p.checkout.customer_reference)
+            for p in self.rows.values()
+            if p.user_id == user_id and p.gateway == gateway
+            if p.checkout is not None and p.checkout.customer_reference is not None
+        )
+        return known[-1][1] if known else None
+
     def payment_id_for_key(self, user_id: UUID, idempotency_key: str) -> UUID | None:
         return self.keys.get((user_id, idempotency_key))
 
@@ -257,6 +266,7 @@ class ScriptedGateway:
     def __init__(self, name: str = "fake") -> None:
         self.name = name
         self.checkouts: list[CheckoutRequest] = []
+        self.renewals: list[CheckoutSession] = []
         self.refunds: list[RefundRequest] = []
         self.lookups: list[UUID] = []
         self.events_to_parse: list[GatewayEvent] = []
@@ -273,9 +283,14 @@ class ScriptedGateway:
             client_secret=f"secret_{request.payment_id.hex}",
             checkout_url=f"https://pay.example/{request.payment_id}",
             publishable_key="pk_test",
-            customer_reference=f"cus_{request.customer_id.hex[:8]}",
+            customer_reference=request.customer_reference or f"cus_{uuid4().hex[:14]}",
             ephemeral_key=f"ek_{uuid4().hex}",
         )
+
+    def renew_checkout(self, session: CheckoutSession) -> CheckoutSession:
+        self._maybe_fail()
+        self.renewals.append(session)
+        return dataclasses.replace(session, ephemeral_key=f"ek_{uuid4().hex}")
 
     def parse_webhook(self, request: WebhookRequest) -> list[GatewayEvent]:
         if self.reject_webhooks:

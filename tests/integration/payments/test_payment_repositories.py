@@ -115,6 +115,39 @@ def test_has_succeeded_payment_counts_succeeded_payments_only(uow_factory, buyer
         assert uow.payments.has_succeeded_payment(buyer.id, course.id) is False
 
 
+def test_the_latest_customer_reference_is_the_newest_one_kept_at_that_gateway(
+    uow_factory, buyer_and_course
+):
+    buyer, course = buyer_and_course
+    someone_else = a_user()
+
+    def checked_out(user, gateway, reference, created_at, status=PaymentStatus.FAILED):
+        payment = a_payment(user, course, gateway=gateway, created_at=created_at, status=status)
+        payment.attach_checkout(
+            Checkout(gateway_reference=f"ref_{payment.id.hex}", customer_reference=reference),
+            created_at,
+        )
+        return payment
+
+    with uow_factory() as uow:
+        uow.users.add(someone_else)
+        for payment in (
+            checked_out(buyer, "stripe", "cus_first", NOW - timedelta(days=9)),
+            checked_out(buyer, "stripe", "cus_latest", NOW - timedelta(days=2)),
+            checked_out(buyer, "stripe", None, NOW, status=PaymentStatus.PENDING),
+            checked_out(buyer, "sslcommerz", "cus_elsewhere", NOW + timedelta(hours=1)),
+            checked_out(someone_else, "stripe", "cus_theirs", NOW + timedelta(hours=2)),
+        ):
+            uow.payments.add(payment)
+        uow.commit()
+
+    with uow_factory() as uow:
+        assert uow.payments.latest_customer_reference(buyer.id, "stripe") == "cus_latest"
+        assert uow.payments.latest_customer_reference(buyer.id, "sslcommerz") == "cus_elsewhere"
+        assert uow.payments.latest_customer_reference(buyer.id, "fake") is None
+        assert uow.payments.latest_customer_reference(someone_else.id, "stripe") == "cus_theirs"
+
+
 def test_an_idempotency_key_keeps_the_first_payment_it_was_tied_to(uow_factory, buyer_and_course):
     buyer, course = buyer_and_course
     first, second = a_payment(buyer, course), a_payment(buyer, course, gateway="stripe")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from skillwise.adapters.payments.stripe_gateway import MOBILE_SDK_API_VERSION, StripeGateway
 from skillwise.application.ports.payment_gateway import (
     CheckoutRequest,
+    CheckoutSession,
     GatewayEvent,
     GatewayEventKind,
     GatewayUnavailable,
@@ -81,7 +83,7 @@ def test_ephemeral_key_is_pinned_to_the_mobile_sdk_api_version(
     assert stripe_api.params(sent) == {"customer": session.customer_reference}
 
 
-def test_a_user_buying_twice_keeps_one_stripe_customer(
+def test_a_user_buying_twice_in_a_day_keeps_one_customer_even_without_a_known_one(
     stripe_gateway: StripeGateway, stripe_api: StripeApiDouble, make_checkout: MakeCheckout
 ) -> None:
     first = make_checkout()
@@ -96,6 +98,131 @@ def test_a_user_buying_twice_keeps_one_stripe_customer(
         sent.headers["idempotency-key"] for sent in stripe_api.requests_to("/v1/customers")
     ] == [f"skillwise-customer-{first.customer_id}"] * 2
     assert len(stripe_api.payment_intents) == 2
+
+
+def test_a_known_customer_is_used_as_it_is_and_no_customer_is_created(
+    stripe_gateway: StripeGateway, stripe_api: StripeApiDouble, make_checkout: MakeCheckout
+) -> None:
+    checkout = make_checkout()
+    customer = stripe_api.add_customer(str(checkout.customer_id))
+
+    session = stripe_gateway.start_checkout(replace(checkout, customer_reference=customer["id"]))
+
+    assert stripe_api.requests_to("/v1/customers") == []
+    assert list(stripe_api.customers) == [customer["id"]]
+    [intent] = stripe_api.payment_intents.values()
+    [ephemeral_key] = stripe_api.ephemeral_keys.values()
+    assert intent["customer"] == customer["id"]
+    assert ephemeral_key["associated_objects"] == [{"id": customer["id"], "type": "customer"}]
+    assert (session.gateway_reference, session.customer_reference, session.ephemeral_key) == (
+        intent["id"],
+        customer["id"],
+        ephemeral_key["secret"],
+    )
+    [sent] = stripe_api.requests_to("/v1/payment_intents")
+    assert sent.headers["idempotency-key"] == f"skillwise-payment-{checkout.payment_id}"
+
+
+def test_a_known_customer_deleted_at_stripe_is_replaced_by_one_new_customer(
+    stripe_gateway: StripeGateway, stripe_api: StripeApiDouble, make_checkout: MakeCheckout
+) -> None:
+    checkout = make_checkout()
+    deleted = stripe_api.add_customer(str(checkout.customer_id))["id"]
+    stripe_api.delete_customer(deleted)
+
+    session = stripe_gateway.start_checkout(replace(checkout, customer_reference=deleted))
+
+    [replacement] = stripe_api.customers.values()
+    [intent] = stripe_api.payment_intents.values()
+    [ephemeral_key] = stripe_api.ephemeral_keys.values()
+    assert replacement["id"] != deleted
+    assert replacement["metadata"] == {"user_id": str(checkout.customer_id)}
+    assert intent["customer"] == replacement["id"]
+    assert ephemeral_key["associated_objects"] == [{"id": replacement["id"], "type": "customer"}]
+    assert (session.gateway_reference, session.customer_reference, session.ephemeral_key) == (
+        intent["id"],
+        replacement["id"],
+        ephemeral_key["secret"],
+    )
+    [refused, created] = stripe_api.requests_to("/v1/payment_intents")
+    assert stripe_api.params(refused)["customer"] == deleted
+    assert stripe_api.params(created)["customer"] == replacement["id"]
+    assert len(stripe_api.requests_to("/v1/customers")) == 1
+
+
+def test_repeating_a_checkout_whose_customer_was_deleted_meets_the_same_replacement_and_intent(
+    stripe_gateway: StripeGateway, stripe_api: StripeApiDouble, make_checkout: MakeCheckout
+) -> None:
+    checkout = make_checkout()
+    deleted = stripe_api.add_customer(str(checkout.customer_id))["id"]
+    stripe_api.delete_customer(deleted)
+    checkout = replace(checkout, customer_reference=deleted)
+
+    first = stripe_gateway.start_checkout(checkout)
+    again = stripe_gateway.start_checkout(checkout)
+
+    assert len(stripe_api.customers) == 1
+    assert len(stripe_api.payment_intents) == 1
+    assert (again.gateway_reference, again.customer_reference) == (
+        first.gateway_reference,
+        first.customer_reference,
+    )
+
+
+def test_a_customer_deleted_within_a_day_of_its_creation_is_replaced_too(
+    stripe_gateway: StripeGateway, stripe_api: StripeApiDouble, make_checkout: MakeCheckout
+) -> None:
+    first = make_checkout()
+    deleted = stripe_gateway.start_checkout(first).customer_reference
+    assert deleted is not None
+    stripe_api.delete_customer(deleted)
+
+    # Without a known reference the creation's idempotency key still answers the deleted one.
+    session = stripe_gateway.start_checkout(make_checkout(customer_id=first.customer_id))
+
+    [replacement] = stripe_api.customers.values()
+    assert session.customer_reference == replacement["id"] != deleted
+    assert stripe_api.payment_intents[session.gateway_reference]["customer"] == replacement["id"]
+
+
+def test_a_refusal_other_than_a_missing_customer_creates_no_customer(
+    stripe_gateway: StripeGateway, stripe_api: StripeApiDouble, make_checkout: MakeCheckout
+) -> None:
+    checkout = make_checkout()
+    customer = stripe_api.add_customer(str(checkout.customer_id))["id"]
+
+    with pytest.raises(GatewayUnavailable, match="Invalid positive integer"):
+        stripe_gateway.start_checkout(
+            replace(checkout, customer_reference=customer, amount=Money(0, "USD"))
+        )
+
+    assert stripe_api.requests_to("/v1/customers") == []
+    assert list(stripe_api.customers) == [customer]
+
+
+def test_renewing_a_checkout_issues_a_new_ephemeral_key_for_its_customer(
+    stripe_gateway: StripeGateway, stripe_api: StripeApiDouble, make_checkout: MakeCheckout
+) -> None:
+    session = stripe_gateway.start_checkout(make_checkout())
+
+    renewed = stripe_gateway.renew_checkout(session)
+
+    [_, sent] = stripe_api.requests_to("/v1/ephemeral_keys")
+    assert stripe_api.params(sent) == {"customer": session.customer_reference}
+    assert sent.headers["stripe-version"] == MOBILE_SDK_API_VERSION
+    assert renewed.ephemeral_key in {key["secret"] for key in stripe_api.ephemeral_keys.values()}
+    assert renewed.ephemeral_key != session.ephemeral_key
+    assert replace(renewed, ephemeral_key=session.ephemeral_key) == session
+    assert len(stripe_api.payment_intents) == 1
+
+
+def test_renewing_a_checkout_without_a_customer_asks_stripe_nothing(
+    stripe_gateway: StripeGateway, stripe_api: StripeApiDouble
+) -> None:
+    session = CheckoutSession(gateway_reference="pi_3Elsewhere", client_secret="pi_secret")
+
+    assert stripe_gateway.renew_checkout(session) == session
+    assert stripe_api.received == []
 
 
 def test_a_user_who_changed_their_email_and_name_can_still_check_out(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from uuid import uuid4
 
 import pytest
@@ -159,9 +160,107 @@ def test_the_same_idempotency_key_returns_the_same_payment_and_checkout(market):
     again = start(actor, market.course.id, idempotency_key="key-1")
 
     assert again.id == first.id
-    assert again.checkout == first.checkout
+    assert replace(again.checkout, ephemeral_key=None) == replace(
+        first.checkout, ephemeral_key=None
+    )
     assert len(market.gateway.checkouts) == 1
     assert len(market.uow.payments.rows) == 1
+
+
+def test_a_repeat_answers_the_checkout_with_its_ephemeral_key_renewed(market):
+    start = market.start_payment()
+    actor = market.buyer.as_actor()
+    first = start(actor, market.course.id, idempotency_key="key-1")
+
+    again = start(actor, market.course.id, idempotency_key="key-1")
+    without_key = market.open_payment()
+
+    assert [renewal.ephemeral_key for renewal in market.gateway.renewals] == [
+        first.checkout.ephemeral_key
+    ] * 2
+    assert first.checkout.ephemeral_key not in (
+        again.checkout.ephemeral_key,
+        without_key.checkout.ephemeral_key,
+    )
+    # The stored checkout is never handed out as it is again, so it is left as it was.
+    assert market.stored(first).checkout == first.checkout
+
+
+def test_a_closed_payment_met_again_is_not_renewed(market):
+    start = market.start_payment()
+    actor = market.buyer.as_actor()
+    first = start(actor, market.course.id, idempotency_key="key-1")
+    market.deliver(GatewayEventKind.SUCCEEDED, first)
+
+    again = start(actor, market.course.id, idempotency_key="key-1")
+
+    assert again.checkout == first.checkout
+    assert market.gateway.renewals == []
+
+
+def test_a_repeat_while_the_gateway_is_down_is_refused_rather_than_answered_stale(market):
+    start = market.start_payment()
+    actor = market.buyer.as_actor()
+    start(actor, market.course.id, idempotency_key="key-1")
+    market.gateway.unavailable = True
+
+    with pytest.raises(GatewayUnavailable):
+        start(actor, market.course.id, idempotency_key="key-1")
+
+
+def test_a_second_purchase_passes_the_customer_reference_the_first_payment_kept(market):
+    second_course = a_course(market.instructor, price=Money(500, "USD"))
+    market.add(second_course)
+
+    first = market.open_payment()
+    market.open_payment(course=second_course)
+
+    [first_checkout, second_checkout] = market.gateway.checkouts
+    assert first_checkout.customer_reference is None
+    assert second_checkout.customer_reference == first.checkout.customer_reference
+    assert second_checkout.customer_reference is not None
+
+
+def test_the_most_recent_customer_reference_at_the_gateway_is_passed(market):
+    second_course = a_course(market.instructor, price=Money(500, "USD"))
+    third_course = a_course(market.instructor, price=Money(700, "USD"))
+    market.add(second_course, third_course)
+    market.open_payment()
+    market.clock.advance(days=3)
+    replaced = market.open_payment(course=second_course)
+    with market.uow:
+        # As after Stripe answered that the first customer no longer exists.
+        stored = market.uow.payments.get(replaced.id)
+        stored.checkout = replace(stored.checkout, customer_reference="cus_replacement")
+        market.uow.payments.save(stored)
+        market.uow.commit()
+    market.clock.advance(days=3)
+
+    market.open_payment(course=third_course)
+
+    assert market.gateway.checkouts[-1].customer_reference == "cus_replacement"
+
+
+def test_a_customer_reference_from_another_gateway_is_not_passed(market):
+    stripe = market.gateways.get("stripe")
+    second_course = a_course(market.instructor, price=Money(500, "USD"))
+    market.add(second_course)
+    market.open_payment()
+
+    market.start_payment()(market.buyer.as_actor(), second_course.id, gateway="stripe")
+
+    [checkout] = stripe.checkouts
+    assert checkout.customer_reference is None
+
+
+def test_another_buyers_customer_reference_is_not_passed(market):
+    other = a_user()
+    market.add(other)
+    market.open_payment()
+
+    market.open_payment(buyer=other)
+
+    assert market.gateway.checkouts[-1].customer_reference is None
 
 
 def test_a_repeated_key_returns_its_payment_even_after_it_succeeded(market):

@@ -124,6 +124,10 @@ class SslcommerzGateway:
             raise GatewayUnavailable(f"SSLCOMMERZ refused to open a session: {reason}")
         return CheckoutSession(gateway_reference=tran_id, checkout_url=answer["GatewayPageURL"])
 
+    def renew_checkout(self, session: CheckoutSession) -> CheckoutSession:
+        # The hosted checkout page carries no credentials of the buyer's to renew.
+        return session
+
     def parse_webhook(self, request: WebhookRequest) -> list[GatewayEvent]:
         fields = dict(request.form)
         signed = self._signed_fields(fields)

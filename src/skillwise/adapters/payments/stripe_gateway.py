@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -66,40 +67,75 @@ class StripeGateway:
         )
 
     def start_checkout(self, request: CheckoutRequest) -> CheckoutSession:
-        payment_id = str(request.payment_id)
         with _gateway_errors():
-            # Only stable fields go into these idempotent calls: Stripe refuses a replayed
-            # idempotency key whose parameters changed, as they would after a profile edit.
-            customer = self._client.v1.customers.create(
-                {"metadata": {"user_id": str(request.customer_id)}},
-                {"idempotency_key": f"skillwise-customer-{request.customer_id}"},
+            customer = request.customer_reference or self._create_customer(
+                request, f"skillwise-customer-{request.customer_id}"
             )
-            intent = self._client.v1.payment_intents.create(
-                {
-                    "amount": request.amount.amount_minor,
-                    "currency": request.amount.currency.lower(),
-                    "customer": customer.id,
-                    "automatic_payment_methods": {"enabled": True},
-                    "receipt_email": request.customer_email,
-                    "metadata": {
-                        "payment_id": payment_id,
-                        "course_id": str(request.course_id),
-                        "user_id": str(request.customer_id),
-                    },
+            try:
+                return self._checkout_for(
+                    request, customer, f"skillwise-payment-{request.payment_id}"
+                )
+            except stripe.InvalidRequestError as error:
+                # The only object these calls name is the customer: it was deleted at Stripe.
+                if error.code != "resource_missing":
+                    raise
+            # New keys for the retry: Stripe may keep the failed answer under the first ones,
+            # and a repeat of this checkout still meets the same replacement and intent.
+            replacement = self._create_customer(
+                request, f"skillwise-customer-{request.customer_id}-replacing-{customer}"
+            )
+            return self._checkout_for(
+                request, replacement, f"skillwise-payment-{request.payment_id}-{replacement}"
+            )
+
+    def renew_checkout(self, session: CheckoutSession) -> CheckoutSession:
+        if session.customer_reference is None:
+            return session
+        with _gateway_errors():
+            ephemeral_key = self._ephemeral_key(session.customer_reference)
+        return replace(session, ephemeral_key=ephemeral_key)
+
+    def _create_customer(self, request: CheckoutRequest, idempotency_key: str) -> str:
+        # Only stable fields go into idempotent calls: Stripe refuses a replayed idempotency
+        # key whose parameters changed, as they would after a profile edit.
+        customer = self._client.v1.customers.create(
+            {"metadata": {"user_id": str(request.customer_id)}},
+            {"idempotency_key": idempotency_key},
+        )
+        return customer.id
+
+    def _checkout_for(
+        self, request: CheckoutRequest, customer: str, idempotency_key: str
+    ) -> CheckoutSession:
+        payment_id = str(request.payment_id)
+        intent = self._client.v1.payment_intents.create(
+            {
+                "amount": request.amount.amount_minor,
+                "currency": request.amount.currency.lower(),
+                "customer": customer,
+                "automatic_payment_methods": {"enabled": True},
+                "receipt_email": request.customer_email,
+                "metadata": {
+                    "payment_id": payment_id,
+                    "course_id": str(request.course_id),
+                    "user_id": str(request.customer_id),
                 },
-                {"idempotency_key": f"skillwise-payment-{payment_id}"},
-            )
-            ephemeral_key = self._client.v1.ephemeral_keys.create(
-                {"customer": customer.id},
-                {"stripe_version": self._mobile_sdk_api_version},
-            )
+            },
+            {"idempotency_key": idempotency_key},
+        )
         return CheckoutSession(
             gateway_reference=intent.id,
             client_secret=intent.client_secret,
             publishable_key=self._publishable_key,
-            customer_reference=customer.id,
-            ephemeral_key=ephemeral_key.secret,
+            customer_reference=customer,
+            ephemeral_key=self._ephemeral_key(customer),
         )
+
+    def _ephemeral_key(self, customer: str) -> str:
+        ephemeral_key = self._client.v1.ephemeral_keys.create(
+            {"customer": customer}, {"stripe_version": self._mobile_sdk_api_version}
+        )
+        return ephemeral_key.secret
 
     def parse_webhook(self, request: WebhookRequest) -> list[GatewayEvent]:
         try:

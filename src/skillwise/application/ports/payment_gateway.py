@@ -36,6 +36,9 @@ class CheckoutRequest:
     customer_id: UUID
     customer_email: str
     customer_name: str
+    # The gateway's own id for this buyer, known from an earlier payment at that gateway, so
+    # the buyer stays one customer there (Stripe keeps saved cards per customer).
+    customer_reference: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,12 @@ class PaymentGateway(Protocol):
 
     def start_checkout(self, request: CheckoutRequest) -> CheckoutSession:
         """Open a checkout for one payment; safe to repeat for the same payment id."""
+        ...
+
+    def renew_checkout(self, session: CheckoutSession) -> CheckoutSession:
+        """The checkout opened earlier for a payment, with its short-lived credentials issued
+        anew (a Stripe ephemeral key lasts about an hour); a gateway without any returns it as
+        it is."""
         ...
 
     def parse_webhook(self, request: WebhookRequest) -> list[GatewayEvent]:

@@ -56,6 +56,11 @@ class PaymentRepository(Protocol):
         """Whether the user has paid for the course (a refunded payment no longer counts)."""
         ...
 
+    def latest_customer_reference(self, user_id: UUID, gateway: str) -> str | None:
+        """The gateway's customer id kept with the user's most recent payment at that gateway
+        that has one."""
+        ...
+
     def payment_id_for_key(self, user_id: UUID, idempotency_key: str) -> UUID | None: ...
 
     def remember_key(

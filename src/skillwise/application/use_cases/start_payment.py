@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from uuid import UUID
 
 from skillwise.application.ports.clock import Clock
@@ -25,6 +26,10 @@ class StartPayment:
     key row decides between concurrent requests); without a key, an open payment for the same
     course, gateway and price is reused (a partial unique index keeps there from being two).
     A payment whose gateway call failed keeps no checkout, and the next request retries it.
+
+    The buyer stays one customer at each gateway: the customer reference kept with their latest
+    payment there goes with every new checkout. A repeat that meets an open payment with its
+    checkout gets that checkout with its short-lived credentials renewed by the gateway.
     """
 
     def __init__(self, uow: UnitOfWork, gateways: GatewayRegistry, clock: Clock) -> None:
@@ -42,14 +47,16 @@ class StartPayment:
     ) -> Payment:
         name = gateway or self._gateways.default_name
         payment, checkout = self._open(actor, course_id, name, idempotency_key)
-        if payment.checkout is not None or not payment.is_open:
-            return payment
-        session = self._gateways.get(payment.gateway).start_checkout(checkout)
-        return self._keep(payment.id, session)
+        if checkout is not None:
+            session = self._gateways.get(payment.gateway).start_checkout(checkout)
+            return self._keep(payment.id, session)
+        if payment.is_open:
+            return self._renewed(payment)
+        return payment
 
     def _open(
         self, actor: Actor, course_id: UUID, gateway: str, idempotency_key: str | None
-    ) -> tuple[Payment, CheckoutRequest]:
+    ) -> tuple[Payment, CheckoutRequest | None]:
         with self._uow as uow:
             now = self._clock.now()
             buyer = uow.users.get(actor.user_id)
@@ -87,12 +94,13 @@ class StartPayment:
                     # A concurrent request with the same key won; ours must leave no trace.
                     uow.rollback()
                     return self._replay(uow, buyer, named, course_id)
+            checkout = _checkout_request(uow, payment, buyer, course)
             uow.commit()
-            return payment, _checkout_request(payment, buyer, course)
+            return payment, checkout
 
     def _replay(
         self, uow: UnitOfWork, buyer: User, payment_id: UUID, course_id: UUID
-    ) -> tuple[Payment, CheckoutRequest]:
+    ) -> tuple[Payment, CheckoutRequest | None]:
         payment = uow.payments.get(payment_id)
         assert payment is not None, "idempotency keys point at payments"
         if payment.course_id != course_id:
@@ -102,26 +110,22 @@ class StartPayment:
             )
         course = uow.courses.get(course_id)
         assert course is not None, "payments keep their course"
-        return payment, _checkout_request(payment, buyer, course)
+        return payment, _checkout_request(uow, payment, buyer, course)
 
     def _keep(self, payment_id: UUID, session: CheckoutSession) -> Payment:
         with self._uow as uow:
             payment = uow.payments.get_for_update(payment_id)
             assert payment is not None, "payments are never deleted"
-            payment.attach_checkout(
-                Checkout(
-                    gateway_reference=session.gateway_reference,
-                    client_secret=session.client_secret,
-                    checkout_url=session.checkout_url,
-                    publishable_key=session.publishable_key,
-                    customer_reference=session.customer_reference,
-                    ephemeral_key=session.ephemeral_key,
-                ),
-                self._clock.now(),
-            )
+            payment.attach_checkout(_checkout_of(session), self._clock.now())
             uow.payments.save(payment)
             uow.commit()
         return payment
+
+    def _renewed(self, payment: Payment) -> Payment:
+        # Answered, not stored: the stored credentials are only ever handed out renewed.
+        assert payment.checkout is not None, "an open payment met again has its checkout"
+        session = self._gateways.get(payment.gateway).renew_checkout(_session_of(payment.checkout))
+        return dataclasses.replace(payment, checkout=_checkout_of(session))
 
 
 def _ensure_buyable(uow: UnitOfWork, buyer: User, course: Course | None) -> None:
@@ -142,7 +146,12 @@ def _ensure_buyable(uow: UnitOfWork, buyer: User, course: Course | None) -> None
         raise Conflict("You already own this course.", code="already_enrolled")
 
 
-def _checkout_request(payment: Payment, buyer: User, course: Course) -> CheckoutRequest:
+def _checkout_request(
+    uow: UnitOfWork, payment: Payment, buyer: User, course: Course
+) -> CheckoutRequest | None:
+    """What to open at the gateway; None when the payment has its checkout or is closed."""
+    if payment.checkout is not None or not payment.is_open:
+        return None
     return CheckoutRequest(
         payment_id=payment.id,
         amount=payment.amount,
@@ -151,4 +160,27 @@ def _checkout_request(payment: Payment, buyer: User, course: Course) -> Checkout
         customer_id=buyer.id,
         customer_email=buyer.email.value,
         customer_name=buyer.full_name,
+        customer_reference=uow.payments.latest_customer_reference(buyer.id, payment.gateway),
+    )
+
+
+def _checkout_of(session: CheckoutSession) -> Checkout:
+    return Checkout(
+        gateway_reference=session.gateway_reference,
+        client_secret=session.client_secret,
+        checkout_url=session.checkout_url,
+        publishable_key=session.publishable_key,
+        customer_reference=session.customer_reference,
+        ephemeral_key=session.ephemeral_key,
+    )
+
+
+def _session_of(checkout: Checkout) -> CheckoutSession:
+    return CheckoutSession(
+        gateway_reference=checkout.gateway_reference,
+        client_secret=checkout.client_secret,
+        checkout_url=checkout.checkout_url,
+        publishable_key=checkout.publishable_key,
+        customer_reference=checkout.customer_reference,
+        ephemeral_key=checkout.ephemeral_key,
     )

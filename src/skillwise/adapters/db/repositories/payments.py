@@ -189,6 +189,19 @@ class SqlPaymentRepository(_SqlRepositoryWithUpserts):
         ).first()
         return row is not None
 
+    def latest_customer_reference(self, user_id: UUID, gateway: str) -> str | None:
+        # Walks the user's payments newest first along ix_payments_user_id_created_at.
+        return self._session.execute(
+            select(payments.c.customer_reference)
+            .where(
+                payments.c.user_id == user_id,
+                payments.c.gateway == gateway,
+                payments.c.customer_reference.is_not(None),
+            )
+            .order_by(payments.c.created_at.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+
     def payment_id_for_key(self, user_id: UUID, idempotency_key: str) -> UUID | None:
         return self._session.execute(
             select(payment_idempotency_keys.c.payment_id).where(
