@@ -107,6 +107,7 @@ from skillwise.application.use_cases.resend_verification_email import (
 )
 from skillwise.application.use_cases.resolve_report import ResolveReport
 from skillwise.application.use_cases.return_from_sslcommerz import ReturnFromSslcommerz
+from skillwise.application.use_cases.review_held_payment import ReviewHeldPayment
 from skillwise.application.use_cases.send_receipt import RECEIPT_TOPIC, SendReceipt
 from skillwise.application.use_cases.serve_cached_catalog import ServeCachedCatalog
 from skillwise.application.use_cases.show_fake_checkout import ShowFakeCheckout
@@ -439,6 +440,9 @@ class Container(containers.DeclarativeContainer):
     list_payments = providers.Factory(ListPayments, uow=uow)
     refund_payment = providers.Factory(
         RefundPayment, uow=uow, gateways=payment_gateways, handle_event=handle_payment_event
+    )
+    review_held_payment = providers.Factory(
+        ReviewHeldPayment, uow=uow, clock=clock, fee=platform_fee, catalog_cache=catalog_cache
     )
     reconcile_payments = providers.Factory(
         ReconcilePayments,

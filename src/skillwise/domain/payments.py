@@ -103,9 +103,25 @@ class Payment:
             self.refunded_at = now
         return True
 
-    def hold_for_review(self, reason: str, now: datetime) -> None:
+    @property
+    def is_held_for_review(self) -> bool:
+        """Pending until an admin decides: the gateway flagged it or reported another amount."""
+        return self.is_open and self.needs_review
+
+    def hold_for_review(
+        self, reason: str, now: datetime, *, transaction_reference: str | None = None
+    ) -> None:
+        """An open payment keeps the gateway's name for the money that moved, as an approved
+        payment is refunded by it; a settled one keeps the name it settled with."""
         self.needs_review = True
         self.review_reason = reason[:200]
+        if self.is_open:
+            self.transaction_reference = transaction_reference or self.transaction_reference
+        self.updated_at = now
+
+    def release_from_review(self, now: datetime) -> None:
+        """An admin decided; the reason stays as the record of why it was held."""
+        self.needs_review = False
         self.updated_at = now
 
     def attach_checkout(self, checkout: Checkout, now: datetime) -> None:

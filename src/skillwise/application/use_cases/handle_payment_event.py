@@ -40,6 +40,63 @@ class EventResult:
     detail: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Fulfilment:
+    """What a success wrote: its invoice, and the course whose enrollment count changed."""
+
+    invoice: Invoice
+    course_changed: UUID | None
+
+
+def fulfil_payment(
+    uow: UnitOfWork, payment: Payment, *, clock: Clock, fee: PlatformFee, now: datetime
+) -> Fulfilment:
+    """Everything a payment that has just succeeded owes, in the caller's transaction.
+
+    The buyer's enrollment, the invoice with the year's next number, the instructor's earning,
+    the buyer's notification and the receipt in the outbox. Every way a payment succeeds
+    (a gateway event, an admin's approval) comes through here.
+    """
+    course = uow.courses.get_for_update(payment.course_id)
+    buyer = uow.users.get(payment.user_id)
+    assert course is not None and buyer is not None, "payments keep their course and buyer"
+    _, enrolled = grant_enrollment(uow, user_id=buyer.id, course=course, now=now)
+    invoice = Invoice(
+        number=invoice_number(now.year, uow.invoices.next_number(now.year)),
+        payment_id=payment.id,
+        user_id=buyer.id,
+        course_id=course.id,
+        buyer_name=buyer.full_name,
+        buyer_email=buyer.email.value,
+        course_title=course.title,
+        amount=payment.amount,
+        gateway=payment.gateway,
+        gateway_reference=payment.refund_reference,
+        paid_at=now,
+        issued_at=now,
+    )
+    uow.invoices.add(invoice)
+    uow.earnings.add(
+        EarningEntry.sale(payment, instructor_id=course.instructor_id, fee=fee, now=now)
+    )
+    uow.notifications.add(
+        Notification(
+            user_id=buyer.id,
+            kind="payment_succeeded",
+            title=f"Payment received for {course.title}",
+            body=f"We received {payment.amount}. Invoice {invoice.number} is on its way.",
+            data={
+                "payment_id": str(payment.id),
+                "course_id": str(course.id),
+                "invoice_id": str(invoice.id),
+            },
+            created_at=now,
+        )
+    )
+    queue_receipt(uow, clock, invoice)
+    return Fulfilment(invoice, course.id if enrolled else None)
+
+
 @dataclass
 class _Effects:
     outcome: EventOutcome
@@ -110,13 +167,19 @@ class HandlePaymentEvent:
             )
         if event.amount is not None and event.amount != payment.amount:
             detail = f"the gateway reports {event.amount}, the payment is for {payment.amount}"
-            payment.hold_for_review(f"amount mismatch: {detail}", now)
+            payment.hold_for_review(
+                f"amount mismatch: {detail}", now, transaction_reference=event.gateway_reference
+            )
             uow.payments.save(payment)
             return _Effects(EventOutcome.AMOUNT_MISMATCH, detail)
         if event.kind is GatewayEventKind.PENDING_REVIEW:
             if not payment.is_open:
                 return _Effects(EventOutcome.IGNORED, f"the payment is {payment.status}")
-            payment.hold_for_review("the gateway holds the payment for a risk review", now)
+            payment.hold_for_review(
+                "the gateway holds the payment for a risk review",
+                now,
+                transaction_reference=event.gateway_reference,
+            )
             uow.payments.save(payment)
             return _Effects(EventOutcome.HELD_FOR_REVIEW)
         target = _TARGETS[event.kind]
@@ -125,54 +188,15 @@ class HandlePaymentEvent:
             return _Effects(EventOutcome.IGNORED, f"{before} never becomes {target}")
         uow.payments.save(payment)
         if target is PaymentStatus.SUCCEEDED:
-            return self._fulfil(uow, payment, now)
+            fulfilment = fulfil_payment(uow, payment, clock=self._clock, fee=self._fee, now=now)
+            return _Effects(
+                EventOutcome.APPLIED,
+                f"succeeded; invoice {fulfilment.invoice.number}",
+                course_changed=fulfilment.course_changed,
+            )
         if target is PaymentStatus.REFUNDED:
             return self._reverse(uow, payment, now)
         return _Effects(EventOutcome.APPLIED, f"{before} -> {target}")
-
-    def _fulfil(self, uow: UnitOfWork, payment: Payment, now: datetime) -> _Effects:
-        course = uow.courses.get_for_update(payment.course_id)
-        buyer = uow.users.get(payment.user_id)
-        assert course is not None and buyer is not None, "payments keep their course and buyer"
-        _, enrolled = grant_enrollment(uow, user_id=buyer.id, course=course, now=now)
-        invoice = Invoice(
-            number=invoice_number(now.year, uow.invoices.next_number(now.year)),
-            payment_id=payment.id,
-            user_id=buyer.id,
-            course_id=course.id,
-            buyer_name=buyer.full_name,
-            buyer_email=buyer.email.value,
-            course_title=course.title,
-            amount=payment.amount,
-            gateway=payment.gateway,
-            gateway_reference=payment.refund_reference,
-            paid_at=now,
-            issued_at=now,
-        )
-        uow.invoices.add(invoice)
-        uow.earnings.add(
-            EarningEntry.sale(payment, instructor_id=course.instructor_id, fee=self._fee, now=now)
-        )
-        uow.notifications.add(
-            Notification(
-                user_id=buyer.id,
-                kind="payment_succeeded",
-                title=f"Payment received for {course.title}",
-                body=f"We received {payment.amount}. Invoice {invoice.number} is on its way.",
-                data={
-                    "payment_id": str(payment.id),
-                    "course_id": str(course.id),
-                    "invoice_id": str(invoice.id),
-                },
-                created_at=now,
-            )
-        )
-        queue_receipt(uow, self._clock, invoice)
-        return _Effects(
-            EventOutcome.APPLIED,
-            f"succeeded; invoice {invoice.number}",
-            course_changed=course.id if enrolled else None,
-        )
 
     def _reverse(self, uow: UnitOfWork, payment: Payment, now: datetime) -> _Effects:
         course = uow.courses.get_for_update(payment.course_id)

@@ -1,4 +1,4 @@
-"""Payments for admins: every payment, its audit trail, refunds."""
+"""Payments for admins: every payment, its audit trail, reviews of held payments, refunds."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from flask_smorest import Blueprint
 
 from skillwise.application.ports.payments import PaymentFilters
 from skillwise.domain.identity import Role
-from skillwise.entrypoints.http.access import roles
+from skillwise.entrypoints.http.access import current_actor, roles
 from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
 from skillwise.entrypoints.http.schemas.payments import (
     AdminPaymentDetailSchema,
     AdminPaymentSchema,
     PaymentFilterArgs,
     RefundSchema,
+    ReviewDecisionSchema,
 )
 
 blp = Blueprint(
@@ -73,3 +74,31 @@ class AdminRefund(MethodView):
         more: a refunded payment answers as it is.
         """
         return refund_payment(payment_id, body["reason"])
+
+
+@blp.route("/<uuid:payment_id>/review/")
+class AdminPaymentReview(MethodView):
+    @roles(Role.ADMIN)
+    @blp.arguments(ReviewDecisionSchema)
+    @blp.response(200, AdminPaymentSchema)
+    @blp.alt_response(404, description="No such payment")
+    @blp.alt_response(
+        409,
+        description="`not_held_for_review`: the payment is not pending and held for review; "
+        "`already_reviewed`: it was decided the other way",
+    )
+    @blp.alt_response(422, description="A rejection without a note, or a note too long")
+    @inject
+    def post(self, body, payment_id, review_held_payment=Provide["review_held_payment"]):
+        """Decide a payment held for review (a gateway's risk hold or a mismatched amount).
+
+        `approve`, once the money is confirmed at the gateway, succeeds the payment as a
+        gateway success would: the buyer is enrolled, the invoice, the instructor's earning,
+        the notifications and the emailed receipt follow. `reject` (a `note` is required)
+        fails it and tells the buyer; nothing is granted and no money is moved at the
+        gateway. The decision, the admin and the note join the payment's audit trail. The
+        same decision repeated answers the payment as it is.
+        """
+        return review_held_payment(
+            current_actor(), payment_id, decision=body["decision"], note=body["note"]
+        )

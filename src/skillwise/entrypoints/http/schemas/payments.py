@@ -7,6 +7,10 @@ from typing import Any
 
 from marshmallow import fields, post_dump, validate
 
+from skillwise.application.use_cases.review_held_payment import (
+    MAX_REVIEW_NOTE_LENGTH,
+    ReviewDecision,
+)
 from skillwise.domain.payments import EarningKind, PaymentStatus
 from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp
 
@@ -151,6 +155,20 @@ class PaymentFilterArgs(PaginationArgs):
 
 class RefundSchema(BaseSchema):
     reason = fields.String(load_default="", validate=validate.Length(max=500))
+
+
+class ReviewDecisionSchema(BaseSchema):
+    decision = fields.Enum(
+        ReviewDecision,
+        by_value=True,
+        required=True,
+        metadata={"description": "`approve` applies the success; `reject` fails the payment."},
+    )
+    note = fields.String(
+        load_default="",
+        validate=validate.Length(max=MAX_REVIEW_NOTE_LENGTH),
+        metadata={"description": "Why; required to reject. Kept in the audit trail only."},
+    )
 
 
 # --- webhooks ---
