@@ -141,6 +141,7 @@ class FakePaymentRepository:
                 and (filters.course_id is None or p.course_id == filters.course_id)
                 and (filters.created_from is None or p.created_at >= filters.created_from)
                 and (filters.created_to is None or p.created_at < filters.created_to)
+                and (filters.needs_review is None or p.needs_review is filters.needs_review)
             )
 
         found = sorted(

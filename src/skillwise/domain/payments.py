@@ -94,6 +94,9 @@ class Payment:
         """Follow the state machine; returns False (and changes nothing) for a move it forbids."""
         if not self.may_become(status):
             return False
+        if self.status is PaymentStatus.PENDING:
+            # A hold is about the open payment; once the gateway settles it, nothing is held.
+            self.needs_review = False
         self.status = status
         self.updated_at = now
         if status is PaymentStatus.SUCCEEDED:

@@ -158,3 +158,18 @@ def test_the_review_endpoint_is_in_the_openapi_spec(ssl_store):
         "ReviewDecision"
         in operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
     )
+
+
+def test_admins_list_the_payments_waiting_for_their_decision(ssl_store, sslcommerz_api, bdt_course):
+    payment_id = held_payment(ssl_store, sslcommerz_api, bdt_course)
+
+    def waiting() -> list[str]:
+        answer = ssl_store.client.get(
+            f"{API}/admin/payments/?needs_review=true", headers=ssl_store.admin
+        )
+        assert answer.status_code == 200
+        return [row["id"] for row in answer.json["results"]]
+
+    assert waiting() == [payment_id]
+    assert review(ssl_store, payment_id, decision="approve").status_code == 200
+    assert waiting() == []

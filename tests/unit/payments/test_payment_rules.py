@@ -79,6 +79,17 @@ def test_succeeding_stamps_the_payment_time_and_the_gateways_transaction():
     assert payment.refund_reference == "bank_tran_42"
 
 
+def test_a_held_payment_that_the_gateway_settles_is_no_longer_held_but_keeps_the_reason():
+    payment = a_payment()
+    payment.hold_for_review("the gateway holds the payment for a risk review", NOW)
+    assert payment.is_held_for_review
+
+    payment.move_to(SUCCEEDED, NOW + timedelta(minutes=5))
+
+    assert payment.needs_review is False
+    assert payment.review_reason == "the gateway holds the payment for a risk review"
+
+
 def test_a_refused_move_changes_nothing_at_all():
     payment = a_payment(SUCCEEDED)
 

@@ -30,6 +30,7 @@ class PaymentFilters:
     course_id: UUID | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None
+    needs_review: bool | None = None
 
 
 class PaymentRepository(Protocol):

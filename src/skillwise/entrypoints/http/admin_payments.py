@@ -40,6 +40,7 @@ class AdminPayments(MethodView):
             course_id=args["course_id"],
             created_from=args["created_from"],
             created_to=args["created_to"],
+            needs_review=args["needs_review"],
         )
         return page_body(list_payments(filters, page_request(args)))
 

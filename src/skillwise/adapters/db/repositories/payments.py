@@ -131,6 +131,8 @@ def _filter_conditions(filters: PaymentFilters) -> list[ColumnElement[bool]]:
         conditions.append(payments.c.created_at >= filters.created_from)
     if filters.created_to is not None:
         conditions.append(payments.c.created_at < filters.created_to)
+    if filters.needs_review is not None:
+        conditions.append(payments.c.needs_review.is_(filters.needs_review))
     return conditions
 
 

@@ -151,6 +151,10 @@ class PaymentFilterArgs(PaginationArgs):
         default_timezone=UTC,
         metadata={"description": "Created before (ISO 8601; UTC unless a zone is given)."},
     )
+    needs_review = fields.Boolean(
+        load_default=None,
+        metadata={"description": "true: only payments held for an admin's review decision."},
+    )
 
 
 class RefundSchema(BaseSchema):
