@@ -13,66 +13,24 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from uuid import uuid4
 
 from dependency_injector import providers
 from flask.testing import FlaskClient
 from flask_jwt_extended import create_access_token
-from sqlalchemy import create_engine, text
+from harness import measure, postgres_database, sqlite_database
+from sqlalchemy import text
 
-from skillwise.adapters.db.engine import normalise_url
 from skillwise.adapters.db.migrate import upgrade
 from skillwise.adapters.redis_client import build_redis_client
 from skillwise.container import Container
 from skillwise.entrypoints.http.app import create_app
 from skillwise.entrypoints.seed_demo import DemoSeeder
 from skillwise.settings import Settings
-
-
-@contextmanager
-def sqlite_database(workdir: Path) -> Iterator[str]:
-    yield f"sqlite:///{workdir / 'benchmark.db'}"
-
-
-@contextmanager
-def postgres_database(base_url: str) -> Iterator[str]:
-    base = normalise_url(base_url)
-    name = f"skillwise_bench_{os.getpid()}_{uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def measure(label: str, requests: int, call: Callable[[int], int]) -> None:
-    for warm_up in range(min(20, requests)):
-        call(-1 - warm_up)
-    timings = []
-    started = time.perf_counter()
-    for number in range(requests):
-        before = time.perf_counter()
-        status = call(number)
-        timings.append(time.perf_counter() - before)
-        if status != 200:
-            raise SystemExit(f"{label}: status {status}")
-    elapsed = time.perf_counter() - started
-    cuts = statistics.quantiles(timings, n=100)
-    print(
-        f"  {label:<34} {requests / elapsed:8.0f} req/s   "
-        f"p50 {cuts[49] * 1000:6.2f} ms   p95 {cuts[94] * 1000:6.2f} ms"
-    )
 
 
 def run(name: str, database_url: str, redis_url: str | None, workdir: Path, args) -> None:
