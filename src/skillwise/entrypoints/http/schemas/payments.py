@@ -12,7 +12,12 @@ from skillwise.application.use_cases.review_held_payment import (
     ReviewDecision,
 )
 from skillwise.domain.payments import EarningKind, PaymentStatus
-from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp
+from skillwise.entrypoints.http.schemas.common import (
+    BaseSchema,
+    PaginationArgs,
+    Timestamp,
+    page_of,
+)
 
 AMOUNT_DESCRIPTION = "Integer amount in the currency's minor unit (1999 USD is 19.99 USD)."
 
@@ -240,13 +245,7 @@ class EarningTotalsSchema(BaseSchema):
     refunds = fields.Integer(required=True)
 
 
-class EarningsPageSchema(BaseSchema):
-    count = fields.Integer(required=True)
-    page = fields.Integer(required=True)
-    page_size = fields.Integer(required=True)
-    next = fields.String(allow_none=True, required=True)
-    previous = fields.String(allow_none=True, required=True)
-    results = fields.List(fields.Nested(EarningEntrySchema), required=True)
+class EarningsPageSchema(page_of(EarningEntrySchema)):
     totals = fields.List(
         fields.Nested(EarningTotalsSchema),
         required=True,
