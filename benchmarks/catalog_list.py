@@ -27,7 +27,7 @@ from sqlalchemy import text
 
 from skillwise.adapters.db.migrate import upgrade
 from skillwise.adapters.redis_client import build_redis_client
-from skillwise.container import Container
+from skillwise.containers import Container
 from skillwise.entrypoints.http.app import create_app
 from skillwise.entrypoints.seed_demo import DemoSeeder
 from skillwise.settings import Settings
@@ -48,18 +48,18 @@ def run(name: str, database_url: str, redis_url: str | None, workdir: Path, args
     )
     upgrade(database_url)
     container = Container()
-    container.settings.override(providers.Object(settings))
+    container.infra.settings.override(providers.Object(settings))
     started = time.perf_counter()
     DemoSeeder(
-        uow_factory=container.uow,
-        hasher=container.password_hasher(),
-        clock=container.clock(),
-        catalog_cache=container.catalog_cache(),
+        uow_factory=container.infra.uow,
+        hasher=container.accounts.password_hasher(),
+        clock=container.infra.clock(),
+        catalog_cache=container.infra.catalog_cache(),
     )(courses=args.courses)
     seeded = time.perf_counter() - started
-    if container.engine().dialect.name == "postgresql":
+    if container.infra.engine().dialect.name == "postgresql":
         # Fresh statistics, as autovacuum would gather soon after a bulk load.
-        with container.engine().begin() as connection:
+        with container.infra.engine().begin() as connection:
             connection.execute(text("ANALYZE"))
     cache = "Redis" if redis_url else "in-process"
     print(f"{name}: {args.courses} courses seeded in {seeded:.1f} s; cache {cache}")
@@ -69,7 +69,7 @@ def run(name: str, database_url: str, redis_url: str | None, workdir: Path, args
     with app.app_context():
         from skillwise.domain.email_address import Email
 
-        with container.uow() as uow:
+        with container.infra.uow() as uow:
             student = uow.users.get_by_email(Email("student@skillwise.local"))
         token = create_access_token(identity=str(student.id), additional_claims={"role": "student"})
     signed_in = {"Authorization": f"Bearer {token}"}
@@ -114,7 +114,7 @@ def run(name: str, database_url: str, redis_url: str | None, workdir: Path, args
         args.requests,
         lambda n: get(f"/api/v1/courses/{course_ids[n % len(course_ids)]}/", headers=signed_in),
     )
-    container.engine().dispose()
+    container.infra.engine().dispose()
     if redis_url:
         client_redis = build_redis_client(redis_url)
         keys = list(client_redis.scan_iter(match=f"{settings.redis_prefix}*", count=1000))

@@ -25,8 +25,8 @@ from dependency_injector import providers
 from harness import measure, postgres_database, sqlite_database
 
 from skillwise.adapters.db.migrate import upgrade
-from skillwise.application.ports.mailer import EmailMessage
-from skillwise.container import Container
+from skillwise.application.shared.mailer import EmailMessage
+from skillwise.containers import Container
 from skillwise.domain.catalog import Course, CourseLevel, CourseStatus, Lesson, Module
 from skillwise.domain.email_address import Email
 from skillwise.domain.identity import Role
@@ -91,9 +91,9 @@ def run(name: str, database_url: str, redis_url: str | None, workdir: Path, buye
     )
     upgrade(database_url)
     container = Container()
-    container.settings.override(providers.Object(settings))
-    container.mailer.override(providers.Object(DiscardingMailer()))
-    hasher = container.password_hasher()
+    container.infra.settings.override(providers.Object(settings))
+    container.infra.mailer.override(providers.Object(DiscardingMailer()))
+    hasher = container.accounts.password_hasher()
     now = datetime.now(UTC)
     people = [
         User(
@@ -113,7 +113,7 @@ def run(name: str, database_url: str, redis_url: str | None, workdir: Path, buye
         role=Role.INSTRUCTOR,
     )
     course, modules = paid_course(teacher, now)
-    with container.uow() as uow:
+    with container.infra.uow() as uow:
         uow.users.add(teacher)
         for person in people:
             uow.users.add(person)
@@ -158,7 +158,7 @@ def run(name: str, database_url: str, redis_url: str | None, workdir: Path, buye
     measure("log in (argon2id)", buyers, log_in)
     measure("start a payment", buyers, start, expect=201)
     measure("pay: webhook to enrollment", buyers, pay)
-    container.engine().dispose()
+    container.infra.engine().dispose()
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from skillwise.application.ports.accounts import IssuedToken, RefreshClaims
+from skillwise.application.accounts.ports import IssuedToken, RefreshClaims
 from skillwise.domain.accounts import OneTimeToken, RefreshToken, TokenPurpose
 from skillwise.domain.errors import InvalidCredentials
 from skillwise.domain.users import User

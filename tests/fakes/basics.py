@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
-from skillwise.application.ports.mailer import EmailMessage
+from skillwise.application.shared.mailer import EmailMessage
 
 
 class FixedClock:

@@ -11,8 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
 from uuid import UUID
 
-from skillwise.application.pagination import Page, PageRequest
-from skillwise.application.ports.catalog import (
+from skillwise.application.catalog.ports import (
     CourseDetail,
     CourseFilters,
     CourseOrdering,
@@ -20,6 +19,7 @@ from skillwise.application.ports.catalog import (
     InstructorRef,
     ModuleOutline,
 )
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog import (
     Attachment,
     AttachmentTooLarge,

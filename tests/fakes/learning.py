@@ -6,14 +6,14 @@ from __future__ import annotations
 import copy
 from uuid import UUID
 
-from skillwise.application.pagination import Page, PageRequest
-from skillwise.application.ports.learning import (
+from skillwise.application.learning.ports import (
     CourseSummary,
     EnrollmentView,
     PersonRef,
     ProgressSummary,
     ReviewView,
 )
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.learning import (
     DuplicateReport,
     DuplicateReview,

@@ -8,8 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
-from skillwise.application.pagination import Page, PageRequest
-from skillwise.application.ports.payment_gateway import (
+from skillwise.application.payments.gateway import (
     CheckoutRequest,
     CheckoutSession,
     GatewayEvent,
@@ -21,15 +20,19 @@ from skillwise.application.ports.payment_gateway import (
     RefundResult,
     WebhookRequest,
 )
-from skillwise.application.ports.payments import (
+from skillwise.application.payments.ports import (
     EventOutcome,
     PaymentFilters,
     PaymentListing,
     RecordedEvent,
 )
-from skillwise.application.use_cases.handle_payment_event import EventResult, HandlePaymentEvent
-from skillwise.application.use_cases.receive_webhook import ReceiveWebhook
-from skillwise.application.use_cases.start_payment import StartPayment
+from skillwise.application.payments.use_cases.handle_payment_event import (
+    EventResult,
+    HandlePaymentEvent,
+)
+from skillwise.application.payments.use_cases.receive_webhook import ReceiveWebhook
+from skillwise.application.payments.use_cases.start_payment import StartPayment
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog import Course
 from skillwise.domain.errors import DomainValidationError
 from skillwise.domain.identity import Role

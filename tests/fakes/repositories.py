@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from skillwise.application.pagination import Page, PageRequest
-from skillwise.application.ports.outbox import OutboxMessage
-from skillwise.application.ports.users import UserQuery
+from skillwise.application.accounts.users import UserQuery
+from skillwise.application.shared.outbox import OutboxMessage
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog import Course
 from skillwise.domain.email_address import Email
 from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment

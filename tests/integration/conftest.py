@@ -24,7 +24,7 @@ from skillwise.adapters.db.engine import normalise_url
 from skillwise.adapters.db.migrate import upgrade
 from skillwise.adapters.db.tables import metadata
 from skillwise.adapters.redis_client import build_redis_client
-from skillwise.container import Container
+from skillwise.containers import Container
 from skillwise.entrypoints.http.app import create_app
 from skillwise.settings import Settings
 from tests.fakes.basics import RecordingMailer
@@ -131,10 +131,10 @@ def outbox_mailer() -> RecordingMailer:
 @pytest.fixture
 def container(settings: Settings, outbox_mailer: RecordingMailer) -> Iterator[Container]:
     container = Container()
-    container.settings.override(providers.Object(settings))
-    container.mailer.override(providers.Object(outbox_mailer))
+    container.infra.settings.override(providers.Object(settings))
+    container.infra.mailer.override(providers.Object(outbox_mailer))
     yield container
-    engine = container.engine()
+    engine = container.infra.engine()
     wipe(engine)
     engine.dispose()
     if settings.redis_url:
@@ -156,7 +156,7 @@ def client(app: Flask) -> FlaskClient:
 
 @pytest.fixture
 def uow_factory(container: Container) -> Callable:
-    return container.uow
+    return container.infra.uow
 
 
 @dataclass
@@ -168,7 +168,7 @@ class StatementCounter:
 @pytest.fixture
 def count_statements(container: Container) -> Callable:
     """`with count_statements() as counter:` counts the SQL statements run inside the block."""
-    engine = container.engine()
+    engine = container.infra.engine()
 
     @contextmanager
     def counting() -> Iterator[StatementCounter]:

@@ -11,7 +11,7 @@ import threading
 
 import click
 
-from skillwise.container import Container
+from skillwise.containers import Container
 from skillwise.settings import ConfigurationError, Settings
 
 
@@ -21,7 +21,7 @@ def _container() -> Container:
     except ConfigurationError as error:
         raise click.ClickException(str(error)) from error
     container = Container()
-    container.settings.override(settings)
+    container.infra.settings.override(settings)
     return container
 
 
@@ -41,7 +41,7 @@ def db_upgrade(revision: str) -> None:
     """Apply the migrations up to REVISION."""
     from skillwise.adapters.db.migrate import upgrade
 
-    settings = _container().settings()
+    settings = _container().infra.settings()
     upgrade(settings.database_url, revision)
     click.echo(f"database at {revision}")
 
@@ -64,7 +64,7 @@ def outbox() -> None:
 @click.option("--older-than", default=60, show_default=True, help="seconds")
 def outbox_relay(older_than: int) -> None:
     """Hand undelivered outbox messages to the task queue again."""
-    count = _container().relay_stale_outbox()(older_than_seconds=older_than)
+    count = _container().infra.relay_stale_outbox()(older_than_seconds=older_than)
     click.echo(f"relayed {count} message(s)")
 
 
@@ -83,7 +83,7 @@ def serve(workers: int | None, threads: int, with_worker: bool | None) -> None:
     from skillwise.entrypoints.http.app import create_app
 
     container = _container()
-    settings = container.settings()
+    settings = container.infra.settings()
     if with_worker is None:
         with_worker = bool(settings.redis_url)
     if with_worker and not settings.redis_url:
@@ -130,7 +130,7 @@ def serve(workers: int | None, threads: int, with_worker: bool | None) -> None:
 def worker(processes: int, threads: int, relay_every: int) -> None:
     """Run the dramatiq worker (needs SKILLWISE_REDIS_URL) and the outbox relay."""
     container = _container()
-    if not container.settings().redis_url:
+    if not container.infra.settings().redis_url:
         raise click.ClickException(
             "SKILLWISE_REDIS_URL is not set: tasks run inside the web process, no worker needed."
         )
@@ -153,7 +153,7 @@ def worker(processes: int, threads: int, relay_every: int) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    relay = container.relay_stale_outbox
+    relay = container.infra.relay_stale_outbox
     while not stopping.is_set() and dramatiq_process.poll() is None:
         try:
             relay()(older_than_seconds=relay_every)
@@ -187,7 +187,9 @@ def create_admin(email: str, password: str, full_name: str | None) -> None:
     from skillwise.domain.errors import DomainError
 
     try:
-        outcome = _container().create_admin()(email=email, password=password, full_name=full_name)
+        outcome = _container().accounts.create_admin()(
+            email=email, password=password, full_name=full_name
+        )
     except DomainError as error:
         raise click.ClickException(error.message) from error
     action = "created admin" if outcome.created else "promoted to admin"
@@ -202,7 +204,7 @@ def accounts() -> None:
 @accounts.command("purge-tokens")
 def accounts_purge_tokens() -> None:
     """Delete expired verification, reset and refresh tokens (run it daily from cron)."""
-    purged = _container().purge_expired_tokens()()
+    purged = _container().accounts.purge_expired_tokens()()
     click.echo(
         f"purged {purged.one_time_tokens} one-time and {purged.refresh_tokens} refresh token(s)"
     )
@@ -221,7 +223,7 @@ def payments() -> None:
 @click.option("--limit", default=500, show_default=True, help="payments checked at most")
 def payments_reconcile(older_than: int, apply: bool, limit: int) -> None:
     """Ask the gateways about payments left pending, as when a webhook never arrived."""
-    lines = _container().reconcile_payments()(
+    lines = _container().payments.reconcile_payments()(
         older_than_minutes=older_than, apply=apply, limit=limit
     )
     for line in lines:
@@ -246,10 +248,10 @@ def seed_demo(courses: int) -> None:
 
     container = _container()
     report = DemoSeeder(
-        uow_factory=container.uow,
-        hasher=container.password_hasher(),
-        clock=container.clock(),
-        catalog_cache=container.catalog_cache(),
+        uow_factory=container.infra.uow,
+        hasher=container.accounts.password_hasher(),
+        clock=container.infra.clock(),
+        catalog_cache=container.infra.catalog_cache(),
     )(courses=courses)
     click.echo(
         f"demo catalog: {report.courses_created} course(s) and {report.lessons_created} "

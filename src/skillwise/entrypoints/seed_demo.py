@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from uuid import UUID, uuid5
 
-from skillwise.application.catalog_cache import CatalogCache
-from skillwise.application.enrollment_grants import grant_enrollment
-from skillwise.application.ports.accounts import PasswordHasher
-from skillwise.application.ports.clock import Clock
-from skillwise.application.ports.unit_of_work import UnitOfWork
+from skillwise.application.accounts.ports import PasswordHasher
+from skillwise.application.catalog.cache import CatalogCache
+from skillwise.application.learning.enrollment_grants import grant_enrollment
+from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import (
     Course,
     CourseLevel,

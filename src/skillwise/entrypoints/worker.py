@@ -5,9 +5,9 @@ dramatiq imports this module in each worker process, so this is where the broker
 
 import dramatiq
 
-from skillwise.container import Container
+from skillwise.containers import Container
 
 container = Container()
-broker = container.broker()
+broker = container.infra.broker()
 dramatiq.set_broker(broker)
-deliver_outbox_message = container.deliver_actor()
+deliver_outbox_message = container.infra.deliver_actor()

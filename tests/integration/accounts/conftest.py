@@ -23,7 +23,7 @@ API = "/api/v1"
 @pytest.fixture
 def make_account(container, uow_factory) -> Callable[..., User]:
     """A stored account whose password is PASSWORD (hashed by the app's own hasher)."""
-    hasher = container.password_hasher()
+    hasher = container.accounts.password_hasher()
 
     def make(
         email: str = "ada@example.com",
@@ -53,7 +53,7 @@ def app_with(container, settings_with) -> Callable[..., Flask]:
     """An app on other settings than the test defaults: `app_with(ratelimit_enabled=True)`."""
 
     def build(**changes) -> Flask:
-        container.settings.override(providers.Object(settings_with(**changes)))
+        container.infra.settings.override(providers.Object(settings_with(**changes)))
         app = create_app(container)
         app.config["TESTING"] = True
         return app

@@ -25,7 +25,7 @@ REDIS_URL = os.environ.get("SKILLWISE_TEST_REDIS_URL")
 @pytest.fixture(params=["database", pytest.param("redis", marks=pytest.mark.redis)])
 def blocklist(request, container, settings, clock):
     if request.param == "database":
-        yield DatabaseTokenBlocklist(container.engine(), clock, LIFETIME)
+        yield DatabaseTokenBlocklist(container.infra.engine(), clock, LIFETIME)
         return
     client = build_redis_client(REDIS_URL)
     yield RedisTokenBlocklist(client, clock, LIFETIME, prefix=settings.redis_prefix)
@@ -84,11 +84,11 @@ def test_an_unreachable_redis_answers_service_unavailable():
 
 def test_the_database_blocklist_purges_rows_past_their_expiry(container):
     clock = FixedClock()
-    blocklist = DatabaseTokenBlocklist(container.engine(), clock, LIFETIME)
+    blocklist = DatabaseTokenBlocklist(container.infra.engine(), clock, LIFETIME)
     blocklist.revoke_token("old", clock.now() + timedelta(minutes=1))
     clock.advance(minutes=2)
     blocklist.revoke_token("new", clock.now() + timedelta(minutes=1))
-    with container.engine().connect() as connection:
+    with container.infra.engine().connect() as connection:
         keys = connection.execute(select(token_blocklist.c.key)).scalars().all()
         total = connection.execute(select(func.count()).select_from(token_blocklist)).scalar()
     assert keys == ["jti:new"] and total == 1
@@ -96,7 +96,7 @@ def test_the_database_blocklist_purges_rows_past_their_expiry(container):
 
 def test_the_app_uses_redis_when_configured_and_the_database_otherwise(container, settings):
     expected = RedisTokenBlocklist if settings.redis_url else DatabaseTokenBlocklist
-    assert isinstance(container.token_blocklist(), expected)
+    assert isinstance(container.accounts.token_blocklist(), expected)
 
 
 def test_a_revoked_access_token_is_refused_on_public_endpoints_too(client, make_account):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.integration
 
 
 def count(container, table) -> int:
-    with container.engine().connect() as connection:
+    with container.infra.engine().connect() as connection:
         return connection.execute(select(func.count()).select_from(table)).scalar_one()
 
 
@@ -24,12 +24,12 @@ def test_purging_deletes_expired_tokens_and_keeps_live_ones(client, container):
     assert log_in(client).status_code == 200
     assert (count(container, one_time_tokens), count(container, refresh_tokens)) == (1, 1)
 
-    purged_now = container.purge_expired_tokens()()
+    purged_now = container.accounts.purge_expired_tokens()()
     assert (purged_now.one_time_tokens, purged_now.refresh_tokens) == (0, 0)
 
-    later = FixedClock(container.clock().now() + timedelta(days=3))
-    with container.clock.override(providers.Object(later)):
-        purged = container.purge_expired_tokens()()
+    later = FixedClock(container.infra.clock().now() + timedelta(days=3))
+    with container.infra.clock.override(providers.Object(later)):
+        purged = container.accounts.purge_expired_tokens()()
     assert (purged.one_time_tokens, purged.refresh_tokens) == (1, 0)
     assert (count(container, one_time_tokens), count(container, refresh_tokens)) == (0, 1)
 

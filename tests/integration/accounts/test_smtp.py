@@ -17,7 +17,7 @@ from aiosmtpd.controller import Controller
 from dependency_injector import providers
 
 from skillwise.adapters.email.smtp import SmtpMailer
-from skillwise.application.ports.mailer import Attachment, EmailMessage
+from skillwise.application.shared.mailer import Attachment, EmailMessage
 from tests.integration.accounts.conftest import API, PASSWORD, token_in
 
 pytestmark = pytest.mark.integration
@@ -176,8 +176,8 @@ def smtp_app(container, settings_with, smtp_server):
     from skillwise.entrypoints.http.app import create_app
 
     catcher, port = smtp_server
-    container.mailer.reset_override()
-    container.settings.override(
+    container.infra.mailer.reset_override()
+    container.infra.settings.override(
         providers.Object(
             settings_with(
                 email_backend="smtp", smtp_host="127.0.0.1", smtp_port=port, email_from=SENDER
@@ -191,7 +191,7 @@ def smtp_app(container, settings_with, smtp_server):
 
 def test_verification_and_reset_mails_travel_over_smtp_and_their_links_work(smtp_app, container):
     app, catcher = smtp_app
-    assert isinstance(container.mailer(), SmtpMailer)
+    assert isinstance(container.infra.mailer(), SmtpMailer)
     client = app.test_client()
 
     registered = client.post(

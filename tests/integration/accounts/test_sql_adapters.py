@@ -6,8 +6,8 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.pagination import PageRequest
-from skillwise.application.ports.users import UserQuery
+from skillwise.application.accounts.users import UserQuery
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.accounts import OneTimeToken, RefreshToken, TokenPurpose
 from skillwise.domain.email_address import Email
 from skillwise.domain.errors import Conflict, InvalidCredentials
@@ -131,7 +131,7 @@ def test_two_concurrent_refreshes_with_one_token_yield_one_success(
         with app.app_context():
             start.wait()
             try:
-                container.refresh_session()(refresh_token)
+                container.accounts.refresh_session()(refresh_token)
                 outcomes.append("refreshed")
             except InvalidCredentials:
                 outcomes.append("refused")

@@ -107,7 +107,7 @@ def test_a_request_without_a_file_answers_422(client, catalog, course):
 
 @pytest.fixture
 def small_limit_client(container, settings_with):
-    container.settings.override(providers.Object(settings_with(max_attachment_bytes=1024)))
+    container.infra.settings.override(providers.Object(settings_with(max_attachment_bytes=1024)))
     app = create_app(container)
     app.config["TESTING"] = True
     return app.test_client()

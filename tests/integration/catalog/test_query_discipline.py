@@ -137,7 +137,7 @@ def test_listing_modules_and_lessons_does_not_grow_with_the_outline(
 
 
 def _plan(container, query: str, **params) -> str:
-    with container.engine().connect() as connection:
+    with container.infra.engine().connect() as connection:
         connection.execute(text("SET enable_seqscan = off"))
         rows = connection.execute(text(f"EXPLAIN {query}"), params)
         return "\n".join(row[0] for row in rows)

@@ -12,15 +12,15 @@ pytestmark = pytest.mark.integration
 
 def seeder(container):
     return DemoSeeder(
-        uow_factory=container.uow,
-        hasher=container.password_hasher(),
-        clock=container.clock(),
-        catalog_cache=container.catalog_cache(),
+        uow_factory=container.infra.uow,
+        hasher=container.accounts.password_hasher(),
+        clock=container.infra.clock(),
+        catalog_cache=container.infra.catalog_cache(),
     )
 
 
 def row_counts(container):
-    with container.engine().connect() as connection:
+    with container.infra.engine().connect() as connection:
         return {
             table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
             for table in (users, courses, modules, lessons)

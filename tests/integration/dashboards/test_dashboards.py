@@ -109,7 +109,7 @@ def school(uow_factory, container):
                 enrollment_id=ada_paid.id,
                 lesson_id=first_lesson.id,
                 completed=True,
-                completed_at=container.clock().now(),
+                completed_at=container.infra.clock().now(),
                 position_seconds=0,
                 updated_at=NOW,
             )

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import inspect
 
 from skillwise.adapters.db.migrate import downgrade, upgrade
-from skillwise.application.email import queue_email
+from skillwise.application.shared.email import queue_email
 from skillwise.domain.email_address import Email
 from skillwise.domain.users import User
 
@@ -21,16 +21,16 @@ def make_user(email="ada@example.com"):
 
 
 def test_migrations_create_every_table_and_go_down_and_up_again(stack, container):
-    engine = container.engine()
+    engine = container.infra.engine()
     assert {"users", "courses", "modules", "lessons", "enrollments", "outbox"} <= set(
         inspect(engine).get_table_names()
     )
     engine.dispose()
     downgrade(stack.database_url, "base")
     try:
-        assert "users" not in inspect(container.engine()).get_table_names()
+        assert "users" not in inspect(container.infra.engine()).get_table_names()
     finally:
-        container.engine().dispose()
+        container.infra.engine().dispose()
         upgrade(stack.database_url)
 
 
@@ -68,13 +68,13 @@ def test_the_database_refuses_a_second_account_with_the_same_email(uow_factory):
 def test_an_email_recorded_in_the_outbox_is_delivered_after_commit(
     uow_factory, container, outbox_mailer
 ):
-    clock = container.clock()
+    clock = container.infra.clock()
     with uow_factory() as uow:
         queue_email(uow, clock, to="ada@example.com", subject="Welcome", text="Hello")
         assert outbox_mailer.sent == []
         uow.commit()
     assert [m.subject for m in outbox_mailer.sent] == ["Welcome"]
-    relayed = container.relay_stale_outbox()(older_than_seconds=0)
+    relayed = container.infra.relay_stale_outbox()(older_than_seconds=0)
     assert relayed == 0
 
 
@@ -94,7 +94,7 @@ def test_the_migrations_build_exactly_the_tables_the_code_declares(container, st
     def comparable(item, name, type_, reflected, compare_to) -> bool:
         return not (type_ == "index" and name in EXPRESSION_INDEXES)
 
-    with container.engine().connect() as connection:
+    with container.infra.engine().connect() as connection:
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "include_object": comparable}
         )

@@ -24,7 +24,7 @@ def test_readiness_answers_503_when_the_database_is_unreachable(container, clien
     from skillwise.adapters.db.engine import build_engine
 
     dead = build_engine("postgresql+psycopg://nobody@127.0.0.1:1/none", pool_pre_ping=False)
-    with container.engine.override(providers.Object(dead)):
+    with container.infra.engine.override(providers.Object(dead)):
         response = client.get("/health/ready")
     assert response.status_code == 503
     assert response.json["checks"]["database"] == "unavailable"

@@ -9,7 +9,7 @@ from dependency_injector import providers
 from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.redis_client import build_redis_client
 from skillwise.adapters.tasks.dramatiq_queue import QUEUE
-from skillwise.application.email import queue_email
+from skillwise.application.shared.email import queue_email
 from tests.integration.conftest import TEST_REDIS_URL
 
 pytestmark = [pytest.mark.integration, pytest.mark.redis]
@@ -45,16 +45,18 @@ def test_a_redis_cache_that_is_down_reads_as_misses():
 def test_outbox_messages_travel_through_dramatiq_on_redis_to_the_mailer(
     container, settings, uow_factory, outbox_mailer
 ):
-    container.settings.override(
+    container.infra.settings.override(
         providers.Object(replace(settings, redis_url=TEST_REDIS_URL, task_backend="dramatiq"))
     )
-    broker = container.broker()
-    container.deliver_actor()
+    broker = container.infra.broker()
+    container.infra.deliver_actor()
     worker = dramatiq.Worker(broker, worker_threads=1, worker_timeout=100)
     worker.start()
     try:
         with uow_factory() as uow:
-            queue_email(uow, container.clock(), to="ada@example.com", subject="Queued", text="x")
+            queue_email(
+                uow, container.infra.clock(), to="ada@example.com", subject="Queued", text="x"
+            )
             uow.commit()
         broker.join(QUEUE, timeout=10_000)
         worker.join()

@@ -47,7 +47,7 @@ def test_parallel_enrollments_of_one_student_leave_one_row_and_count_one(
     actor = student.as_actor()
 
     results = all_at_once(
-        [lambda: container.enroll_in_course()(actor, built.id) for _ in range(THREADS)]
+        [lambda: container.learning.enroll_in_course()(actor, built.id) for _ in range(THREADS)]
     )
 
     assert not [r for r in results if isinstance(r, Exception)]
@@ -61,12 +61,12 @@ def test_parallel_reviews_by_ten_students_keep_the_rating_exact(learning, contai
     built = learning.course()
     students = [learning.user() for _ in range(THREADS)]
     for student in students:
-        container.enroll_in_course()(student.as_actor(), built.id)
+        container.learning.enroll_in_course()(student.as_actor(), built.id)
     ratings = [(index % 5) + 1 for index in range(THREADS)]
 
     results = all_at_once(
         [
-            lambda student=student, rating=rating: container.post_review()(
+            lambda student=student, rating=rating: container.learning.post_review()(
                 student.as_actor(), built.id, rating=rating
             )
             for student, rating in zip(students, ratings, strict=True)
@@ -84,12 +84,12 @@ def test_parallel_rating_edits_each_move_the_sum_once(learning, container):
     students = [learning.user() for _ in range(THREADS)]
     reviews = []
     for student in students:
-        container.enroll_in_course()(student.as_actor(), built.id)
-        reviews.append(container.post_review()(student.as_actor(), built.id, rating=1))
+        container.learning.enroll_in_course()(student.as_actor(), built.id)
+        reviews.append(container.learning.post_review()(student.as_actor(), built.id, rating=1))
 
     all_at_once(
         [
-            lambda student=student, review=review: container.edit_review()(
+            lambda student=student, review=review: container.learning.edit_review()(
                 student.as_actor(), review.id, rating=5
             )
             for student, review in zip(students, reviews, strict=True)
@@ -105,11 +105,11 @@ def test_finishing_the_last_lessons_at_once_completes_the_course_exactly_once(
 ):
     student, built = learning.user(), learning.course(modules=1, lessons_per_module=THREADS)
     actor = student.as_actor()
-    enrollment, _ = container.enroll_in_course()(actor, built.id)
+    enrollment, _ = container.learning.enroll_in_course()(actor, built.id)
 
     results = all_at_once(
         [
-            lambda lesson=lesson: container.record_progress()(
+            lambda lesson=lesson: container.learning.record_progress()(
                 actor, enrollment.id, lesson_id=lesson.id, completed=True
             )
             for lesson in built.lessons
@@ -117,7 +117,7 @@ def test_finishing_the_last_lessons_at_once_completes_the_course_exactly_once(
     )
 
     assert not [r for r in results if isinstance(r, Exception)]
-    final = container.get_progress()(actor, built.id)
+    final = container.learning.get_progress()(actor, built.id)
     assert final.percent == 100 and final.status is EnrollmentStatus.COMPLETED
     completions = select(func.count()).where(notifications.c.kind == "course_completed")
     assert count(uow_factory, completions) == 1
@@ -129,7 +129,7 @@ def test_the_same_report_filed_at_once_leaves_one_open_report(learning, containe
 
     results = all_at_once(
         [
-            lambda: container.file_report()(
+            lambda: container.learning.file_report()(
                 actor, target_type=ReportTargetType.COURSE, target_id=built.id, reason="Spam"
             )
             for _ in range(THREADS)

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import delete
 
 from skillwise.adapters.db.tables.core import lessons
-from skillwise.application.pagination import PageRequest
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.catalog import Lesson, Module
 from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment
 from skillwise.domain.identity import Role
@@ -205,7 +205,7 @@ def test_enrollment_views_carry_course_instructor_and_progress(learning, uow_fac
             )
         )
         uow.commit()
-    queries = container.learning_queries()
+    queries = container.learning.learning_queries()
 
     view = queries.enrollment_of(student.id, enrollment.id)
 
@@ -219,7 +219,7 @@ def test_enrollment_views_carry_course_instructor_and_progress(learning, uow_fac
 def test_a_page_of_enrollments_costs_the_same_statements_however_many_it_holds(
     learning, uow_factory, container, count_statements
 ):
-    queries = container.learning_queries()
+    queries = container.learning.learning_queries()
     few, many = learning.user(), learning.user()
     enroll(uow_factory, few, learning.course())
     for _ in range(6):

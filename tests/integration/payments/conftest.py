@@ -13,7 +13,7 @@ import pytest
 from skillwise.adapters.payments.fake_gateway import FakeGateway
 from skillwise.adapters.payments.sslcommerz_gateway import SslcommerzGateway
 from skillwise.adapters.payments.stripe_gateway import StripeGateway
-from skillwise.application.ports.payment_gateway import CheckoutRequest
+from skillwise.application.payments.gateway import CheckoutRequest
 from skillwise.domain.catalog import Course
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from skillwise.adapters.payments.fake_gateway import FakeGateway
-from skillwise.application.ports.payment_gateway import (
+from skillwise.application.payments.gateway import (
     CheckoutRequest,
     GatewayEvent,
     GatewayEventKind,

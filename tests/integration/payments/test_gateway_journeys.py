@@ -62,7 +62,7 @@ class Storefront:
 
 
 def storefront(container, settings, shop) -> Storefront:
-    container.settings.override(providers.Object(settings))
+    container.infra.settings.override(providers.Object(settings))
     app = create_app(container)
     app.config["TESTING"] = True
     return Storefront(
@@ -87,7 +87,7 @@ def enrollment_status(uow_factory, shop, course: Course):
 def stripe_store(
     container, settings_with, shop, stripe_api: StripeApiDouble, stripe_gateway: StripeGateway
 ) -> Storefront:
-    container.stripe_gateway.override(providers.Object(stripe_gateway))
+    container.infra.gateways.stripe.override(providers.Object(stripe_gateway))
     return storefront(
         container,
         settings_with(
@@ -266,7 +266,7 @@ def test_reconcile_catches_up_on_a_stripe_payment_whose_webhook_never_came(
 def test_reconcile_leaves_payments_younger_than_the_cutoff(stripe_store, container, shop):
     created = stripe_store.create(shop.course)
 
-    lines = container.reconcile_payments()(older_than_minutes=30, apply=True)
+    lines = container.payments.reconcile_payments()(older_than_minutes=30, apply=True)
 
     assert lines == []
     assert stripe_store.payment(created["id"])["status"] == "pending"
@@ -288,7 +288,7 @@ def bdt_course(shop, uow_factory) -> Course:
 def ssl_store(
     container, settings_with, shop, sslcommerz_api: SslcommerzApiDouble, sslcommerz_gateway
 ) -> Storefront:
-    container.sslcommerz_gateway.override(providers.Object(sslcommerz_gateway))
+    container.infra.gateways.sslcommerz.override(providers.Object(sslcommerz_gateway))
     return storefront(
         container,
         settings_with(

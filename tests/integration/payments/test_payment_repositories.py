@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from skillwise.application.pagination import PageRequest
-from skillwise.application.ports.payment_gateway import GatewayEventKind
-from skillwise.application.ports.payments import EventOutcome, PaymentFilters, RecordedEvent
+from skillwise.application.payments.gateway import GatewayEventKind
+from skillwise.application.payments.ports import EventOutcome, PaymentFilters, RecordedEvent
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
 from skillwise.domain.payments import (

@@ -22,7 +22,7 @@ from skillwise.adapters.db.tables.payments import (
     payment_idempotency_keys,
     payments,
 )
-from skillwise.application.ports.payment_gateway import GatewayEventKind
+from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.domain.money import Money
 from tests.factories import a_course, a_user, bearer
 
@@ -45,7 +45,7 @@ def all_at_once(action: Callable[[int], object]) -> list:
 
 
 def count(container, table, *conditions) -> int:
-    with container.engine().connect() as connection:
+    with container.infra.engine().connect() as connection:
         return connection.execute(
             select(func.count()).select_from(table).where(*conditions)
         ).scalar_one()
@@ -59,7 +59,7 @@ def test_twenty_concurrent_deliveries_of_one_event_apply_it_once(
         json={"course_id": str(shop.course.id)},
         headers=bearer(app, shop.buyer),
     ).json["id"]
-    body, headers = container.fake_gateway().sign_event(
+    body, headers = container.infra.gateways.fake().sign_event(
         UUID(payment_id), GatewayEventKind.SUCCEEDED, Money(1999, "USD")
     )
 
@@ -131,7 +131,7 @@ def test_invoice_numbers_stay_gapless_and_unique_under_twenty_concurrent_purchas
             headers=bearer(app, buyer),
         ).json["id"]
         signed.append(
-            container.fake_gateway().sign_event(
+            container.infra.gateways.fake().sign_event(
                 UUID(payment_id), GatewayEventKind.SUCCEEDED, course.price
             )
         )
@@ -143,7 +143,7 @@ def test_invoice_numbers_stay_gapless_and_unique_under_twenty_concurrent_purchas
     )
 
     assert [answer.json["events"][0]["outcome"] for answer in answers] == ["applied"] * 20
-    with container.engine().connect() as connection:
+    with container.infra.engine().connect() as connection:
         numbers = sorted(connection.execute(select(invoices.c.number)).scalars())
     year = numbers[0][4:8]
     assert numbers == [f"INV-{year}-{sequence:06d}" for sequence in range(1, CONCURRENCY + 1)]

@@ -8,7 +8,7 @@ import pytest
 from dependency_injector import providers
 from flask.testing import FlaskClient
 
-from skillwise.application.ports.payment_gateway import GatewayEventKind
+from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
@@ -334,7 +334,7 @@ def test_admins_filter_payments_and_read_their_audit_trail(client, shop, paid, b
 
 def test_a_forged_fake_webhook_changes_nothing(client, container, shop, buyer):
     payment_id = create(client, buyer, shop.course.id).json["id"]
-    forger = container.fake_gateway().__class__("not-our-secret", "http://testserver")
+    forger = container.infra.gateways.fake().__class__("not-our-secret", "http://testserver")
     body, headers = forger.sign_event(
         UUID(payment_id), GatewayEventKind.SUCCEEDED, Money(1999, "USD")
     )
@@ -347,7 +347,7 @@ def test_a_forged_fake_webhook_changes_nothing(client, container, shop, buyer):
 
 def test_a_signed_webhook_applies_once_and_repeats_answer_200(client, container, shop, buyer):
     payment_id = create(client, buyer, shop.course.id).json["id"]
-    body, headers = container.fake_gateway().sign_event(
+    body, headers = container.infra.gateways.fake().sign_event(
         UUID(payment_id), GatewayEventKind.SUCCEEDED, Money(1999, "USD")
     )
 
@@ -378,7 +378,7 @@ def test_the_fake_checkout_page_of_an_unknown_payment_is_not_found(client):
 def test_in_production_the_fake_gateway_and_its_checkout_page_are_off(
     container, settings_with, shop, uow_factory
 ):
-    container.settings.override(providers.Object(settings_with(env="production")))
+    container.infra.settings.override(providers.Object(settings_with(env="production")))
     app = create_app(container)
     client = app.test_client()
 

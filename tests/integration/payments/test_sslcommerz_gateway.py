@@ -13,7 +13,7 @@ from skillwise.adapters.payments.sslcommerz_gateway import (
     payment_id_from_transaction_id,
     transaction_id,
 )
-from skillwise.application.ports.payment_gateway import (
+from skillwise.application.payments.gateway import (
     CheckoutRequest,
     CheckoutSession,
     GatewayEvent,

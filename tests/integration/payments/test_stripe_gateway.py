@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from skillwise.adapters.payments.stripe_gateway import MOBILE_SDK_API_VERSION, StripeGateway
-from skillwise.application.ports.payment_gateway import (
+from skillwise.application.payments.gateway import (
     CheckoutRequest,
     CheckoutSession,
     GatewayEvent,

@@ -7,16 +7,18 @@ from uuid import UUID
 
 import pytest
 
-from skillwise.application.use_cases.confirm_password_reset import ConfirmPasswordReset
-from skillwise.application.use_cases.delete_user import DeleteUser
-from skillwise.application.use_cases.log_in import LogIn
-from skillwise.application.use_cases.log_out import LogOut
-from skillwise.application.use_cases.refresh_session import RefreshSession
-from skillwise.application.use_cases.register_user import RegisterUser
-from skillwise.application.use_cases.request_password_reset import RequestPasswordReset
-from skillwise.application.use_cases.resend_verification_email import ResendVerificationEmail
-from skillwise.application.use_cases.update_user import UpdateUser
-from skillwise.application.use_cases.verify_email import VerifyEmail
+from skillwise.application.accounts.use_cases.confirm_password_reset import ConfirmPasswordReset
+from skillwise.application.accounts.use_cases.delete_user import DeleteUser
+from skillwise.application.accounts.use_cases.log_in import LogIn
+from skillwise.application.accounts.use_cases.log_out import LogOut
+from skillwise.application.accounts.use_cases.refresh_session import RefreshSession
+from skillwise.application.accounts.use_cases.register_user import RegisterUser
+from skillwise.application.accounts.use_cases.request_password_reset import RequestPasswordReset
+from skillwise.application.accounts.use_cases.resend_verification_email import (
+    ResendVerificationEmail,
+)
+from skillwise.application.accounts.use_cases.update_user import UpdateUser
+from skillwise.application.accounts.use_cases.verify_email import VerifyEmail
 from skillwise.domain.email_address import Email
 from skillwise.domain.identity import Role
 from skillwise.domain.users import User

@@ -2,7 +2,7 @@
 
 import pytest
 
-from skillwise.application.use_cases.create_admin import CreateAdmin
+from skillwise.application.accounts.use_cases.create_admin import CreateAdmin
 from skillwise.domain.errors import DomainValidationError, InvalidCredentials
 from skillwise.domain.identity import Role
 from tests.unit.accounts.conftest import PASSWORD, a_stored_user, stored

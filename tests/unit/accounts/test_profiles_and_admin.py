@@ -4,12 +4,12 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.pagination import PageRequest
-from skillwise.application.ports.users import UserQuery
-from skillwise.application.use_cases.get_profile import GetProfile
-from skillwise.application.use_cases.get_user import GetUser
-from skillwise.application.use_cases.list_users import ListUsers
-from skillwise.application.use_cases.update_profile import UpdateProfile
+from skillwise.application.accounts.use_cases.get_profile import GetProfile
+from skillwise.application.accounts.use_cases.get_user import GetUser
+from skillwise.application.accounts.use_cases.list_users import ListUsers
+from skillwise.application.accounts.use_cases.update_profile import UpdateProfile
+from skillwise.application.accounts.users import UserQuery
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.email_address import Email
 from skillwise.domain.errors import (
     DomainValidationError,

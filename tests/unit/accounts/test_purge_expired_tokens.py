@@ -1,4 +1,4 @@
-from skillwise.application.use_cases.purge_expired_tokens import PurgeExpiredTokens
+from skillwise.application.accounts.use_cases.purge_expired_tokens import PurgeExpiredTokens
 from tests.unit.accounts.conftest import PASSWORD, a_stored_user
 
 

@@ -56,7 +56,7 @@ def test_a_deactivated_user_cannot_log_in_and_is_told_as_for_a_bad_password(
 
 
 def test_a_hash_made_with_older_parameters_is_upgraded_at_login(fake_uow, tokens, clock):
-    from skillwise.application.use_cases.log_in import LogIn
+    from skillwise.application.accounts.use_cases.log_in import LogIn
     from tests.fakes.accounts import FakePasswordHasher
 
     user = a_stored_user(fake_uow, FakePasswordHasher(version=1))

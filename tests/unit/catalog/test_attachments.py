@@ -4,10 +4,10 @@ import io
 
 import pytest
 
-from skillwise.application.ports.catalog import IncomingFile
-from skillwise.application.use_cases.delete_attachment import DeleteAttachment
-from skillwise.application.use_cases.download_attachment import DownloadAttachment
-from skillwise.application.use_cases.upload_attachment import UploadAttachment
+from skillwise.application.catalog.ports import IncomingFile
+from skillwise.application.catalog.use_cases.delete_attachment import DeleteAttachment
+from skillwise.application.catalog.use_cases.download_attachment import DownloadAttachment
+from skillwise.application.catalog.use_cases.upload_attachment import UploadAttachment
 from skillwise.domain.errors import (
     AuthenticationRequired,
     DomainValidationError,

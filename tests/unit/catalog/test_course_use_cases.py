@@ -2,14 +2,14 @@
 
 import pytest
 
-from skillwise.application.pagination import PageRequest
-from skillwise.application.ports.catalog import CourseFilters
-from skillwise.application.use_cases.create_course import CreateCourse, NewCourse
-from skillwise.application.use_cases.delete_course import DeleteCourse
-from skillwise.application.use_cases.get_course import GetCourse
-from skillwise.application.use_cases.list_courses import ListCourses
-from skillwise.application.use_cases.list_instructor_courses import ListInstructorCourses
-from skillwise.application.use_cases.update_course import UpdateCourse
+from skillwise.application.catalog.ports import CourseFilters
+from skillwise.application.catalog.use_cases.create_course import CreateCourse, NewCourse
+from skillwise.application.catalog.use_cases.delete_course import DeleteCourse
+from skillwise.application.catalog.use_cases.get_course import GetCourse
+from skillwise.application.catalog.use_cases.list_courses import ListCourses
+from skillwise.application.catalog.use_cases.list_instructor_courses import ListInstructorCourses
+from skillwise.application.catalog.use_cases.update_course import UpdateCourse
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.catalog import Attachment, CourseLevel, CourseStatus, SlugTaken
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import DomainValidationError, NotFound, PermissionDenied

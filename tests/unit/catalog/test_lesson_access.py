@@ -2,9 +2,9 @@
 
 import pytest
 
-from skillwise.application.pagination import PageRequest
-from skillwise.application.use_cases.list_lessons import ListLessons
-from skillwise.application.use_cases.read_lesson import ReadLesson
+from skillwise.application.catalog.use_cases.list_lessons import ListLessons
+from skillwise.application.catalog.use_cases.read_lesson import ReadLesson
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import AuthenticationRequired, NotFound, PermissionDenied
 from skillwise.domain.identity import Role

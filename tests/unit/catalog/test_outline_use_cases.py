@@ -2,14 +2,14 @@
 
 import pytest
 
-from skillwise.application.pagination import PageRequest
-from skillwise.application.use_cases.add_lesson import AddLesson, NewLesson
-from skillwise.application.use_cases.add_module import AddModule
-from skillwise.application.use_cases.delete_lesson import DeleteLesson
-from skillwise.application.use_cases.delete_module import DeleteModule
-from skillwise.application.use_cases.list_modules import ListModules
-from skillwise.application.use_cases.update_lesson import UpdateLesson
-from skillwise.application.use_cases.update_module import UpdateModule
+from skillwise.application.catalog.use_cases.add_lesson import AddLesson, NewLesson
+from skillwise.application.catalog.use_cases.add_module import AddModule
+from skillwise.application.catalog.use_cases.delete_lesson import DeleteLesson
+from skillwise.application.catalog.use_cases.delete_module import DeleteModule
+from skillwise.application.catalog.use_cases.list_modules import ListModules
+from skillwise.application.catalog.use_cases.update_lesson import UpdateLesson
+from skillwise.application.catalog.use_cases.update_module import UpdateModule
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.catalog import Attachment
 from skillwise.domain.errors import NotFound, PermissionDenied
 from skillwise.domain.identity import Role

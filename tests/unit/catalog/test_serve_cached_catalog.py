@@ -2,8 +2,8 @@
 
 from uuid import uuid4
 
-from skillwise.application.catalog_cache import CatalogCache
-from skillwise.application.use_cases.serve_cached_catalog import ServeCachedCatalog
+from skillwise.application.catalog.cache import CatalogCache
+from skillwise.application.catalog.use_cases.serve_cached_catalog import ServeCachedCatalog
 
 
 class DictCache:

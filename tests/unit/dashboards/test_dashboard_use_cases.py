@@ -2,9 +2,12 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.pagination import Page, PageRequest
-from skillwise.application.ports.dashboards import EarningsInCurrency, InstructorStats
-from skillwise.application.use_cases.dashboards import GetInstructorDashboard, ListCourseStudents
+from skillwise.application.dashboards.ports import EarningsInCurrency, InstructorStats
+from skillwise.application.dashboards.use_cases.get_instructor_dashboard import (
+    GetInstructorDashboard,
+)
+from skillwise.application.dashboards.use_cases.list_course_students import ListCourseStudents
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.errors import NotFound
 from skillwise.domain.identity import Actor, Role
 from tests.factories import a_course, a_user

@@ -1,7 +1,7 @@
 import pytest
 
-from skillwise.application.email import SendEmail, queue_email
-from skillwise.application.use_cases.deliver_outbox_message import (
+from skillwise.application.shared.email import SendEmail, queue_email
+from skillwise.application.shared.use_cases.deliver_outbox_message import (
     DeliverOutboxMessage,
     RelayStaleOutbox,
 )

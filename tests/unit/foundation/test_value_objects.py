@@ -1,6 +1,6 @@
 import pytest
 
-from skillwise.application.pagination import Page, PageRequest
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.email_address import Email
 from skillwise.domain.errors import DomainValidationError
 

@@ -2,10 +2,10 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.pagination import PageRequest
-from skillwise.application.use_cases.enroll_in_course import EnrollInCourse
-from skillwise.application.use_cases.get_enrollment import GetEnrollment
-from skillwise.application.use_cases.list_enrollments import ListEnrollments
+from skillwise.application.learning.use_cases.enroll_in_course import EnrollInCourse
+from skillwise.application.learning.use_cases.get_enrollment import GetEnrollment
+from skillwise.application.learning.use_cases.list_enrollments import ListEnrollments
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import NotFound, PaymentRequired, PermissionDenied
 from skillwise.domain.identity import Role

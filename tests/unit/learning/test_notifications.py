@@ -3,10 +3,14 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.pagination import PageRequest
-from skillwise.application.use_cases.list_notifications import ListNotifications
-from skillwise.application.use_cases.mark_all_notifications_read import MarkAllNotificationsRead
-from skillwise.application.use_cases.mark_notification_read import MarkNotificationRead
+from skillwise.application.notifications.use_cases.list_notifications import ListNotifications
+from skillwise.application.notifications.use_cases.mark_all_notifications_read import (
+    MarkAllNotificationsRead,
+)
+from skillwise.application.notifications.use_cases.mark_notification_read import (
+    MarkNotificationRead,
+)
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.errors import NotFound
 from skillwise.domain.notifications import Notification
 from tests.factories import NOW

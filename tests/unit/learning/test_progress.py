@@ -2,8 +2,8 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.use_cases.get_progress import GetProgress
-from skillwise.application.use_cases.record_progress import RecordProgress
+from skillwise.application.learning.use_cases.get_progress import GetProgress
+from skillwise.application.learning.use_cases.record_progress import RecordProgress
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import DomainValidationError, NotFound, PermissionDenied
 

@@ -2,10 +2,10 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.pagination import PageRequest
-from skillwise.application.use_cases.file_report import FileReport
-from skillwise.application.use_cases.list_reports import ListReports
-from skillwise.application.use_cases.resolve_report import ResolveReport
+from skillwise.application.learning.use_cases.file_report import FileReport
+from skillwise.application.learning.use_cases.list_reports import ListReports
+from skillwise.application.learning.use_cases.resolve_report import ResolveReport
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.errors import Conflict, DomainValidationError, NotFound, PermissionDenied
 from skillwise.domain.identity import Role
 from skillwise.domain.learning import ReportStatus, ReportTargetType, Review

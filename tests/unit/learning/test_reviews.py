@@ -2,11 +2,11 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.pagination import PageRequest
-from skillwise.application.use_cases.delete_review import DeleteReview
-from skillwise.application.use_cases.edit_review import EditReview
-from skillwise.application.use_cases.list_reviews import ListReviews
-from skillwise.application.use_cases.post_review import PostReview
+from skillwise.application.learning.use_cases.delete_review import DeleteReview
+from skillwise.application.learning.use_cases.edit_review import EditReview
+from skillwise.application.learning.use_cases.list_reviews import ListReviews
+from skillwise.application.learning.use_cases.post_review import PostReview
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import Conflict, DomainValidationError, NotFound, PermissionDenied
 from skillwise.domain.identity import Role

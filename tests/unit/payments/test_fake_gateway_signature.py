@@ -11,7 +11,7 @@ from uuid import uuid4
 import pytest
 
 from skillwise.adapters.payments.fake_gateway import FakeGateway
-from skillwise.application.ports.payment_gateway import (
+from skillwise.application.payments.gateway import (
     CheckoutRequest,
     GatewayEventKind,
     InvalidWebhook,

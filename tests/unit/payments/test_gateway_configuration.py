@@ -8,12 +8,12 @@ import pytest
 from dependency_injector import providers
 
 from skillwise.adapters.payments.fake_gateway import FakeGateway
-from skillwise.application.ports.payment_gateway import (
+from skillwise.application.payments.gateway import (
     GatewayEventKind,
     InvalidWebhook,
     WebhookRequest,
 )
-from skillwise.container import Container
+from skillwise.containers import Container
 from skillwise.domain.errors import DomainValidationError
 from skillwise.domain.money import Money
 from skillwise.settings import ConfigurationError, Settings
@@ -30,12 +30,12 @@ SSLCOMMERZ = {"sslcommerz_store_id": "store", "sslcommerz_store_password": "stor
 
 def container_with(**settings) -> Container:
     container = Container()
-    container.settings.override(providers.Object(Settings(secret_key=SECRET, **settings)))
+    container.infra.settings.override(providers.Object(Settings(secret_key=SECRET, **settings)))
     return container
 
 
 def test_out_of_the_box_only_the_fake_gateway_is_offered_and_it_is_the_default():
-    gateways = container_with().payment_gateways()
+    gateways = container_with().infra.payment_gateways()
 
     assert gateways.names() == ["fake"]
     assert gateways.default_name == "fake"
@@ -43,7 +43,8 @@ def test_out_of_the_box_only_the_fake_gateway_is_offered_and_it_is_the_default()
 
 
 def test_stripe_and_sslcommerz_are_offered_once_their_credentials_are_set():
-    gateways = container_with(payment_gateway="stripe", **STRIPE, **SSLCOMMERZ).payment_gateways()
+    container = container_with(payment_gateway="stripe", **STRIPE, **SSLCOMMERZ)
+    gateways = container.infra.payment_gateways()
 
     assert gateways.names() == ["fake", "sslcommerz", "stripe"]
     assert gateways.default_name == "stripe"
@@ -56,25 +57,25 @@ def test_stripe_and_sslcommerz_are_offered_once_their_credentials_are_set():
 def test_production_never_offers_the_fake_gateway_nor_its_checkout_page():
     container = container_with(env="production", **SSLCOMMERZ)
 
-    assert container.payment_gateways().names() == ["sslcommerz"]
-    assert container.fake_checkout_signer() is None
+    assert container.infra.payment_gateways().names() == ["sslcommerz"]
+    assert container.infra.fake_checkout_signer() is None
     with pytest.raises(DomainValidationError) as refused:
-        container.payment_gateways().get("fake")
+        container.infra.payment_gateways().get("fake")
     assert refused.value.code == "unknown_gateway"
 
 
 def test_half_a_stripe_configuration_is_a_configuration_error():
     with pytest.raises(ConfigurationError):
-        container_with(stripe_secret_key="sk_test_1").payment_gateways()
+        container_with(stripe_secret_key="sk_test_1").infra.payment_gateways()
 
 
 def test_the_fake_gateway_signs_with_a_key_derived_from_the_secret_not_the_secret_itself():
     container = container_with()
 
-    signer = container.fake_checkout_signer()
+    signer = container.infra.fake_checkout_signer()
     body, headers = signer.sign_event(uuid4(), GatewayEventKind.SUCCEEDED, Money(1999, "USD"))
 
-    assert signer is container.payment_gateways().get("fake")
+    assert signer is container.infra.payment_gateways().get("fake")
     assert signer.parse_webhook(WebhookRequest(headers=headers, body=body))
     with pytest.raises(InvalidWebhook):
         FakeGateway(SECRET, "http://testserver").parse_webhook(
@@ -87,7 +88,7 @@ def test_the_platform_fee_is_read_from_the_environment_in_basis_points():
     free = Settings.from_env({"SKILLWISE_SECRET_KEY": SECRET, "SKILLWISE_PLATFORM_FEE_BPS": "0"})
 
     assert (default.platform_fee_bps, free.platform_fee_bps) == (2000, 0)
-    assert container_with(platform_fee_bps=1500).platform_fee().basis_points == 1500
+    assert container_with(platform_fee_bps=1500).payments.platform_fee().basis_points == 1500
 
 
 @pytest.mark.parametrize("basis_points", ["-1", "10001"])

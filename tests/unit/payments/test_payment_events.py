@@ -6,15 +6,15 @@ from dataclasses import replace
 
 import pytest
 
-from skillwise.application.ports.payment_gateway import (
+from skillwise.application.payments.gateway import (
     GatewayEvent,
     GatewayEventKind,
     InvalidWebhook,
     WebhookRequest,
 )
-from skillwise.application.ports.payments import EventOutcome
-from skillwise.application.use_cases.receive_webhook import gateway_of
-from skillwise.application.use_cases.send_receipt import RECEIPT_TOPIC
+from skillwise.application.payments.ports import EventOutcome
+from skillwise.application.payments.use_cases.receive_webhook import gateway_of
+from skillwise.application.payments.use_cases.send_receipt import RECEIPT_TOPIC
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import NotFound
 from skillwise.domain.money import Money

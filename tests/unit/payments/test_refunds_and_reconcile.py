@@ -6,14 +6,14 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.ports.payment_gateway import (
+from skillwise.application.payments.gateway import (
     GatewayEventKind,
     GatewayPaymentState,
     GatewayUnavailable,
 )
-from skillwise.application.ports.payments import EventOutcome
-from skillwise.application.use_cases.reconcile_payments import ReconcilePayments
-from skillwise.application.use_cases.refund_payment import RefundPayment, refund_event_id
+from skillwise.application.payments.ports import EventOutcome
+from skillwise.application.payments.use_cases.reconcile_payments import ReconcilePayments
+from skillwise.application.payments.use_cases.refund_payment import RefundPayment, refund_event_id
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import Conflict, NotFound
 from skillwise.domain.money import Money

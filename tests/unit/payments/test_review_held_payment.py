@@ -7,14 +7,14 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.ports.payment_gateway import GatewayEventKind
-from skillwise.application.ports.payments import EventOutcome
-from skillwise.application.use_cases.review_held_payment import (
+from skillwise.application.payments.gateway import GatewayEventKind
+from skillwise.application.payments.ports import EventOutcome
+from skillwise.application.payments.use_cases.review_held_payment import (
     ReviewDecision,
     ReviewHeldPayment,
     review_event_id,
 )
-from skillwise.application.use_cases.send_receipt import RECEIPT_TOPIC
+from skillwise.application.payments.use_cases.send_receipt import RECEIPT_TOPIC
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import Conflict, DomainValidationError, NotFound, PermissionDenied
 from skillwise.domain.money import Money

@@ -7,7 +7,7 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.ports.payment_gateway import GatewayEventKind, GatewayUnavailable
+from skillwise.application.payments.gateway import GatewayEventKind, GatewayUnavailable
 from skillwise.domain.catalog import CourseStatus
 from skillwise.domain.enrollments import Enrollment
 from skillwise.domain.errors import (

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from skillwise.adapters.db.tables.accounts import token_blocklist
-from skillwise.application.ports.clock import Clock
+from skillwise.application.shared.clock import Clock
 
 
 class DatabaseTokenBlocklist:

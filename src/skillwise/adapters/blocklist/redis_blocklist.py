@@ -13,7 +13,7 @@ from uuid import UUID
 
 import redis
 
-from skillwise.application.ports.clock import Clock
+from skillwise.application.shared.clock import Clock
 from skillwise.domain.errors import ServiceUnavailable
 
 

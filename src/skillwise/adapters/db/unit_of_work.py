@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.db.repositories import REPOSITORIES
-from skillwise.application.ports.tasks import TaskQueue
+from skillwise.application.shared.tasks import TaskQueue
 from skillwise.domain.errors import ServiceUnavailable
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ import sys
 import threading
 from typing import TextIO
 
-from skillwise.application.ports.mailer import EmailMessage
+from skillwise.application.shared.mailer import EmailMessage
 
 
 class ConsoleMailer:

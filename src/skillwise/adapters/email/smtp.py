@@ -7,7 +7,7 @@ import ssl
 from email.message import EmailMessage as MimeMessage
 from email.utils import formatdate, make_msgid, parseaddr
 
-from skillwise.application.ports.mailer import EmailMessage
+from skillwise.application.shared.mailer import EmailMessage
 
 SECURITY_MODES = ("none", "starttls", "ssl")
 

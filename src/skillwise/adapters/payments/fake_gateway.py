@@ -9,7 +9,7 @@ import time
 from datetime import UTC, datetime
 from uuid import UUID
 
-from skillwise.application.ports.payment_gateway import (
+from skillwise.application.payments.gateway import (
     CheckoutRequest,
     CheckoutSession,
     GatewayEvent,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from skillwise.application.ports.payment_gateway import PaymentGateway
+from skillwise.application.payments.gateway import PaymentGateway
 from skillwise.domain.errors import DomainValidationError
 
 

@@ -13,7 +13,7 @@ from uuid import UUID
 
 import requests
 
-from skillwise.application.ports.payment_gateway import (
+from skillwise.application.payments.gateway import (
     CheckoutRequest,
     CheckoutSession,
     GatewayEvent,

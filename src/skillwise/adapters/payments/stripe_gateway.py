@@ -11,7 +11,7 @@ from uuid import UUID
 
 import stripe
 
-from skillwise.application.ports.payment_gateway import (
+from skillwise.application.payments.gateway import (
     CheckoutRequest,
     CheckoutSession,
     GatewayEvent,

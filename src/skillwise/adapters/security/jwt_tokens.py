@@ -15,7 +15,7 @@ from flask_jwt_extended import create_access_token, create_refresh_token, decode
 from flask_jwt_extended.exceptions import JWTExtendedException
 from jwt import PyJWTError
 
-from skillwise.application.ports.accounts import IssuedToken, RefreshClaims
+from skillwise.application.accounts.ports import IssuedToken, RefreshClaims
 from skillwise.domain.errors import InvalidCredentials
 from skillwise.domain.users import User
 

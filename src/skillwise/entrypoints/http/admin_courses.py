@@ -7,6 +7,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields
 
+from skillwise.containers import Container
 from skillwise.domain.catalog import CourseStatus
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
@@ -27,7 +28,7 @@ class AdminCourses(MethodView):
     @blp.arguments(AdminCourseListArgs, location="query")
     @blp.response(200, page_of(InstructorCourseSchema))
     @inject
-    def get(self, args, list_all_courses=Provide["list_all_courses"]):
+    def get(self, args, list_all_courses=Provide[Container.catalog.list_all_courses]):
         """Every course of every instructor, drafts and archived ones included.
 
         Takes the public catalog's filters and ordering, plus `status`.

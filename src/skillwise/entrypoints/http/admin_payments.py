@@ -6,7 +6,8 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from skillwise.application.ports.payments import PaymentFilters
+from skillwise.application.payments.ports import PaymentFilters
+from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
 from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
@@ -30,7 +31,7 @@ class AdminPayments(MethodView):
     @blp.response(200, page_of(AdminPaymentSchema))
     @blp.alt_response(422, description="created_from after created_to, or a bad filter")
     @inject
-    def get(self, args, list_payments=Provide["list_payments"]):
+    def get(self, args, list_payments=Provide[Container.payments.list_payments]):
         """All payments, newest first; filter by status, gateway, user, course and
         creation time (`created_from` inclusive, `created_to` exclusive)."""
         filters = PaymentFilters(
@@ -51,7 +52,7 @@ class AdminPaymentDetail(MethodView):
     @blp.response(200, AdminPaymentDetailSchema)
     @blp.alt_response(404, description="No such payment")
     @inject
-    def get(self, payment_id, get_payment_audit=Provide["get_payment_audit"]):
+    def get(self, payment_id, get_payment_audit=Provide[Container.payments.get_payment_audit]):
         """One payment with every gateway event about it and what each one did."""
         return get_payment_audit(payment_id)
 
@@ -67,7 +68,7 @@ class AdminRefund(MethodView):
     )
     @blp.alt_response(503, description="The gateway failed or declined; nothing changed")
     @inject
-    def post(self, body, payment_id, refund_payment=Provide["refund_payment"]):
+    def post(self, body, payment_id, refund_payment=Provide[Container.payments.refund_payment]):
         """Refund a payment in full through its gateway.
 
         The buyer's access to the course ends, the instructor's earning is reversed and the
@@ -90,7 +91,9 @@ class AdminPaymentReview(MethodView):
     )
     @blp.alt_response(422, description="A rejection without a note, or a note too long")
     @inject
-    def post(self, body, payment_id, review_held_payment=Provide["review_held_payment"]):
+    def post(
+        self, body, payment_id, review_held_payment=Provide[Container.payments.review_held_payment]
+    ):
         """Decide a payment held for review (a gateway's risk hold or a mismatched amount).
 
         `approve`, once the money is confirmed at the gateway, succeeds the payment as a

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from skillwise.container import Container
+from skillwise.containers import Container
 from skillwise.entrypoints import http as http_package
 from skillwise.entrypoints.http import docs_assets, health
 from skillwise.entrypoints.http.access import enforce_access
@@ -36,7 +36,7 @@ class SkillwiseApi(Api):
 
 def create_app(container: Container | None = None) -> Flask:
     container = container or Container()
-    settings = container.settings()
+    settings = container.infra.settings()
 
     app = Flask("skillwise")
     app.container = container  # type: ignore[attr-defined]

@@ -7,7 +7,8 @@ from flask import send_file
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from skillwise.application.ports.catalog import IncomingFile
+from skillwise.application.catalog.ports import IncomingFile
+from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, optional_actor, public, signed_in
 from skillwise.entrypoints.http.schemas.catalog import AttachmentSchema, AttachmentUploadSchema
 
@@ -29,7 +30,9 @@ class LessonAttachments(MethodView):
         "(attachment_content_mismatch)",
     )
     @inject
-    def post(self, upload, lesson_id, upload_attachment=Provide["upload_attachment"]):
+    def post(
+        self, upload, lesson_id, upload_attachment=Provide[Container.catalog.upload_attachment]
+    ):
         """Attach a file to a lesson (multipart field `file`), 25 MB at most by default."""
         file = upload["file"]
         incoming = IncomingFile(
@@ -50,7 +53,9 @@ class AttachmentById(MethodView):
     @blp.alt_response(403, description="Not allowed to read the lesson")
     @blp.alt_response(404, description="No such attachment")
     @inject
-    def get(self, attachment_id, download_attachment=Provide["download_attachment"]):
+    def get(
+        self, attachment_id, download_attachment=Provide[Container.catalog.download_attachment]
+    ):
         """Download an attachment: for whoever may read its lesson."""
         download = download_attachment(optional_actor(), attachment_id)
         response = send_file(
@@ -68,6 +73,6 @@ class AttachmentById(MethodView):
     @blp.alt_response(403, description="Neither the course's instructor nor an admin")
     @blp.alt_response(404, description="No such attachment")
     @inject
-    def delete(self, attachment_id, delete_attachment=Provide["delete_attachment"]):
+    def delete(self, attachment_id, delete_attachment=Provide[Container.catalog.delete_attachment]):
         """Delete an attachment and its file."""
         delete_attachment(current_actor(), attachment_id)

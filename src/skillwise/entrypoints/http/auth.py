@@ -9,6 +9,7 @@ from flask.views import MethodView
 from flask_jwt_extended import get_jwt
 from flask_smorest import Blueprint
 
+from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, optional_actor, public, signed_in
 from skillwise.entrypoints.http.schemas.accounts import (
     AcceptedSchema,
@@ -37,7 +38,7 @@ class Register(MethodView):
     @blp.alt_response(422, description="A weak password, or a role other than student/instructor")
     @blp.alt_response(429, description="More than 5 sign-ups a minute from this address")
     @inject
-    def post(self, form, register_user=Provide["register_user"]):
+    def post(self, form, register_user=Provide[Container.accounts.register_user]):
         """Create an account.
 
         The role is `student` (default) or `instructor`; admin is never self-assigned. A
@@ -55,7 +56,7 @@ class VerifyEmail(MethodView):
         422, description="Unknown (`invalid_token`), spent (`token_used`) or expired token"
     )
     @inject
-    def post(self, form, verify_email=Provide["verify_email"]):
+    def post(self, form, verify_email=Provide[Container.accounts.verify_email]):
         """Verify an email address with the token of the emailed link (valid 48 hours, once)."""
         return verify_email(form["token"])
 
@@ -68,7 +69,9 @@ class ResendVerification(MethodView):
     @blp.alt_response(409, description="The signed-in caller is verified already")
     @blp.alt_response(429, description="More than 5 requests a minute from this address")
     @inject
-    def post(self, form, resend_verification_email=Provide["resend_verification_email"]):
+    def post(
+        self, form, resend_verification_email=Provide[Container.accounts.resend_verification_email]
+    ):
         """Email a fresh verification link; earlier links stop working.
 
         Signed in: for the caller. As a guest: for `email`, answering 202 whether or not such
@@ -86,7 +89,7 @@ class Login(MethodView):
     @blp.alt_response(401, description="Wrong email or password, or a deactivated account")
     @blp.alt_response(429, description="More than 10 attempts a minute per address or email")
     @inject
-    def post(self, form, log_in=Provide["log_in"]):
+    def post(self, form, log_in=Provide[Container.accounts.log_in]):
         """Sign in: an access token (15 minutes) and a refresh token (30 days, single use)."""
         return log_in(email=form["email"], password=form["password"])
 
@@ -100,7 +103,7 @@ class Refresh(MethodView):
         401, description="Invalid, expired or revoked; a reused token ends its whole family"
     )
     @inject
-    def post(self, form, refresh_session=Provide["refresh_session"]):
+    def post(self, form, refresh_session=Provide[Container.accounts.refresh_session]):
         """Trade a refresh token for a new access and refresh token.
 
         The presented token is spent. Presenting a spent token again revokes every token
@@ -115,7 +118,7 @@ class Logout(MethodView):
     @blp.arguments(LogoutSchema)
     @blp.response(204)
     @inject
-    def post(self, form, log_out=Provide["log_out"]):
+    def post(self, form, log_out=Provide[Container.accounts.log_out]):
         """End the session: the access token is refused from now on, and the given refresh
         token (if it is the caller's) is revoked with its family."""
         claims = get_jwt()
@@ -134,7 +137,7 @@ class PasswordReset(MethodView):
     @blp.response(202, AcceptedSchema)
     @blp.alt_response(429, description="More than 5 requests a minute from this address")
     @inject
-    def post(self, form, request_password_reset=Provide["request_password_reset"]):
+    def post(self, form, request_password_reset=Provide[Container.accounts.request_password_reset]):
         """Email a password reset link (valid 1 hour, once) if an account has this address.
 
         The answer is the same either way, so it reveals nothing about who has an account.
@@ -153,7 +156,7 @@ class PasswordResetConfirm(MethodView):
         description="A weak password; or an unknown, spent or expired token",
     )
     @inject
-    def post(self, form, confirm_password_reset=Provide["confirm_password_reset"]):
+    def post(self, form, confirm_password_reset=Provide[Container.accounts.confirm_password_reset]):
         """Set a new password with the token of the emailed link.
 
         Every session of the account ends (refresh tokens revoked, earlier access tokens

@@ -17,8 +17,9 @@ from flask import Response, current_app, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from skillwise.application.ports.catalog import CourseFilters
-from skillwise.application.use_cases.create_course import NewCourse
+from skillwise.application.catalog.ports import CourseFilters
+from skillwise.application.catalog.use_cases.create_course import NewCourse
+from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import (
     current_actor,
@@ -86,8 +87,8 @@ class Courses(MethodView):
     def get(
         self,
         args,
-        list_courses=Provide["list_courses"],
-        serve_cached_catalog=Provide["serve_cached_catalog"],
+        list_courses=Provide[Container.catalog.list_courses],
+        serve_cached_catalog=Provide[Container.catalog.serve_cached_catalog],
     ):
         """Browse the published catalog: search, filter, order, paginate.
 
@@ -108,7 +109,7 @@ class Courses(MethodView):
     @blp.arguments(CourseCreateSchema)
     @blp.response(201, CourseDetailSchema)
     @inject
-    def post(self, new_course, create_course=Provide["create_course"]):
+    def post(self, new_course, create_course=Provide[Container.catalog.create_course]):
         """Create a draft course that I teach. Its slug comes from the title and stays put
         when the title changes later."""
         return create_course(current_actor(), NewCourse(**new_course))
@@ -124,8 +125,8 @@ class CourseById(MethodView):
     def get(
         self,
         course_id,
-        get_course=Provide["get_course"],
-        serve_cached_catalog=Provide["serve_cached_catalog"],
+        get_course=Provide[Container.catalog.get_course],
+        serve_cached_catalog=Provide[Container.catalog.serve_cached_catalog],
     ):
         """A course with its outline (modules and lesson titles), rating and totals."""
 
@@ -143,7 +144,7 @@ class CourseById(MethodView):
     @blp.alt_response(404, description="No such course")
     @blp.alt_response(422, description="Not valid, or publishing a course without a lesson")
     @inject
-    def patch(self, changes, course_id, update_course=Provide["update_course"]):
+    def patch(self, changes, course_id, update_course=Provide[Container.catalog.update_course]):
         """Edit a course (its instructor or an admin). `status` publishes ("published", which
         needs a lesson), archives ("archived") or unpublishes ("draft") it."""
         return update_course(current_actor(), course_id, changes)
@@ -158,7 +159,7 @@ class CourseById(MethodView):
     @blp.alt_response(403, description="Neither the course's instructor nor an admin")
     @blp.alt_response(404, description="No such course")
     @inject
-    def delete(self, course_id, delete_course=Provide["delete_course"]):
+    def delete(self, course_id, delete_course=Provide[Container.catalog.delete_course]):
         """Delete a course (its instructor or an admin). A course that students enrolled in
         or that was paid for is archived instead and answered with 200."""
         archived = delete_course(current_actor(), course_id)

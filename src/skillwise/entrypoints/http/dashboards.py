@@ -6,6 +6,7 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
 from skillwise.entrypoints.http.schemas.common import (
@@ -28,7 +29,7 @@ class InstructorDashboard(MethodView):
     @roles(Role.INSTRUCTOR, Role.ADMIN)
     @blp.response(200, InstructorDashboardSchema)
     @inject
-    def get(self, get_instructor_dashboard=Provide["get_instructor_dashboard"]):
+    def get(self, get_instructor_dashboard=Provide[Container.dashboards.get_instructor_dashboard]):
         """My courses, students, ratings and earnings at a glance."""
         return get_instructor_dashboard(current_actor())
 
@@ -39,7 +40,12 @@ class CourseStudents(MethodView):
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, page_of(CourseStudentSchema))
     @inject
-    def get(self, args, course_id, list_course_students=Provide["list_course_students"]):
+    def get(
+        self,
+        args,
+        course_id,
+        list_course_students=Provide[Container.dashboards.list_course_students],
+    ):
         """The students enrolled in one of my courses, newest first, with their progress.
 
         Another instructor's course answers 404.
@@ -52,7 +58,7 @@ class PlatformAnalytics(MethodView):
     @roles(Role.ADMIN)
     @blp.response(200, PlatformAnalyticsSchema)
     @inject
-    def get(self, get_platform_analytics=Provide["get_platform_analytics"]):
+    def get(self, get_platform_analytics=Provide[Container.dashboards.get_platform_analytics]):
         """Platform-wide figures: users, courses, enrollments, earnings, top courses and
         the most active learners of the last 30 days."""
         return get_platform_analytics()

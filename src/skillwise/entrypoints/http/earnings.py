@@ -6,6 +6,7 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
 from skillwise.entrypoints.http.schemas.common import PaginationArgs, page_body, page_request
@@ -20,7 +21,7 @@ class Earnings(MethodView):
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, EarningsPageSchema)
     @inject
-    def get(self, args, list_earnings=Provide["list_earnings"]):
+    def get(self, args, list_earnings=Provide[Container.payments.list_earnings]):
         """My ledger, newest first: each sale of my courses with the platform's fee and my
         net share, and each refund as the exact opposite; `totals` sums the whole ledger
         per currency."""

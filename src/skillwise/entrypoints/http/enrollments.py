@@ -6,6 +6,7 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, signed_in
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,
@@ -31,7 +32,7 @@ class Enroll(MethodView):
     @blp.alt_response(403, description="The caller teaches this course")
     @blp.alt_response(404, description="No such published course")
     @inject
-    def post(self, course_id, enroll_in_course=Provide["enroll_in_course"]):
+    def post(self, course_id, enroll_in_course=Provide[Container.learning.enroll_in_course]):
         """Enroll in a course.
 
         A free published course enrolls at once; a paid one needs a succeeded payment for it
@@ -47,7 +48,7 @@ class Enrollments(MethodView):
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, page_of(EnrollmentSchema))
     @inject
-    def get(self, args, list_enrollments=Provide["list_enrollments"]):
+    def get(self, args, list_enrollments=Provide[Container.learning.list_enrollments]):
         """My enrollments, most recently started first, with course and progress."""
         return page_body(list_enrollments(current_actor(), page_request(args)))
 
@@ -58,7 +59,7 @@ class EnrollmentDetail(MethodView):
     @blp.response(200, EnrollmentSchema)
     @blp.alt_response(404, description="No such enrollment of mine")
     @inject
-    def get(self, enrollment_id, get_enrollment=Provide["get_enrollment"]):
+    def get(self, enrollment_id, get_enrollment=Provide[Container.learning.get_enrollment]):
         """One of my enrollments."""
         return get_enrollment(current_actor(), enrollment_id)
 
@@ -72,7 +73,9 @@ class EnrollmentProgress(MethodView):
     @blp.alt_response(404, description="No such enrollment of mine")
     @blp.alt_response(422, description="The lesson is not in this course, or a bad position")
     @inject
-    def patch(self, body, enrollment_id, record_progress=Provide["record_progress"]):
+    def patch(
+        self, body, enrollment_id, record_progress=Provide[Container.learning.record_progress]
+    ):
         """Mark a lesson done or not, and remember where its playback stopped.
 
         Finishing the last lesson completes the enrollment. Answers the course progress.

@@ -11,7 +11,7 @@ from flask.typing import ResponseReturnValue
 from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
-from skillwise.application.ports.payment_gateway import GatewayUnavailable, InvalidWebhook
+from skillwise.application.payments.gateway import GatewayUnavailable, InvalidWebhook
 from skillwise.domain import errors as domain
 
 log = logging.getLogger(__name__)

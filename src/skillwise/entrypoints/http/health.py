@@ -7,6 +7,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
+from skillwise.containers import Container
 from skillwise.entrypoints.http.access import public
 
 blp = Blueprint("health", __name__, url_prefix="/health", description="Service health")
@@ -32,7 +33,7 @@ class Ready(MethodView):
     @blp.response(200, HealthSchema)
     @blp.alt_response(503, schema=HealthSchema, description="A backing service is down")
     @inject
-    def get(self, readiness_check=Provide["readiness_check"]):
+    def get(self, readiness_check=Provide[Container.infra.readiness_check]):
         """The database (and Redis, where configured) answers."""
         checks = readiness_check()
         healthy = all(state == "ok" for state in checks.values())

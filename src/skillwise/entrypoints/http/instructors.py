@@ -6,6 +6,7 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
 from skillwise.entrypoints.http.schemas.catalog import InstructorCourseSchema
@@ -25,6 +26,6 @@ class InstructorCourses(MethodView):
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, page_of(InstructorCourseSchema))
     @inject
-    def get(self, args, list_instructor_courses=Provide["list_instructor_courses"]):
+    def get(self, args, list_instructor_courses=Provide[Container.catalog.list_instructor_courses]):
         """The courses I teach, drafts and archived ones included, newest first."""
         return page_body(list_instructor_courses(current_actor(), page_request(args)))

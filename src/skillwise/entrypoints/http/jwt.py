@@ -17,7 +17,8 @@ from flask import Flask, jsonify
 from flask.typing import ResponseReturnValue
 from flask_jwt_extended import JWTManager
 
-from skillwise.application.ports.accounts import TokenBlocklist
+from skillwise.application.accounts.ports import TokenBlocklist
+from skillwise.containers import Container
 from skillwise.entrypoints.http.errors import error_body
 from skillwise.settings import Settings
 
@@ -66,7 +67,7 @@ def configure_jwt(app: Flask, settings: Settings) -> JWTManager:
 
 @inject
 def token_is_revoked(
-    payload: dict[str, Any], blocklist: TokenBlocklist = Provide["token_blocklist"]
+    payload: dict[str, Any], blocklist: TokenBlocklist = Provide[Container.accounts.token_blocklist]
 ) -> bool:
     try:
         user_id = UUID(payload["sub"])

@@ -7,7 +7,8 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from skillwise.application.use_cases.add_lesson import NewLesson
+from skillwise.application.catalog.use_cases.add_lesson import NewLesson
+from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, optional_actor, public, signed_in
 from skillwise.entrypoints.http.schemas.catalog import (
     LessonCreateSchema,
@@ -32,7 +33,7 @@ class ModuleLessons(MethodView):
     @blp.response(200, page_of(LessonListItemSchema))
     @blp.alt_response(404, description="No such module, or its course is not visible to me")
     @inject
-    def get(self, args, module_id, list_lessons=Provide["list_lessons"]):
+    def get(self, args, module_id, list_lessons=Provide[Container.catalog.list_lessons]):
         """A module's lessons by position. Content, video and attachments are included for
         the lessons I may read (`content_available`)."""
         return page_body(list_lessons(optional_actor(), module_id, page_request(args)))
@@ -43,7 +44,7 @@ class ModuleLessons(MethodView):
     @blp.alt_response(403, description="Neither the course's instructor nor an admin")
     @blp.alt_response(404, description="No such module")
     @inject
-    def post(self, new_lesson, module_id, add_lesson=Provide["add_lesson"]):
+    def post(self, new_lesson, module_id, add_lesson=Provide[Container.catalog.add_lesson]):
         """Add a lesson (the course's instructor or an admin), at the end or at `position`;
         the lessons from there on move down one place."""
         return add_lesson(current_actor(), module_id, NewLesson(**new_lesson))
@@ -57,7 +58,7 @@ class LessonById(MethodView):
     @blp.alt_response(403, description="Not enrolled, and the lesson is not a preview")
     @blp.alt_response(404, description="No such lesson, or its course is not visible to me")
     @inject
-    def get(self, lesson_id, read_lesson=Provide["read_lesson"]):
+    def get(self, lesson_id, read_lesson=Provide[Container.catalog.read_lesson]):
         """A lesson with its content, video and attachments: for enrolled students, the
         course's instructor and admins, and for anyone when it is a preview of a published
         course."""
@@ -69,7 +70,7 @@ class LessonById(MethodView):
     @blp.alt_response(403, description="Neither the course's instructor nor an admin")
     @blp.alt_response(404, description="No such lesson")
     @inject
-    def patch(self, changes, lesson_id, update_lesson=Provide["update_lesson"]):
+    def patch(self, changes, lesson_id, update_lesson=Provide[Container.catalog.update_lesson]):
         """Edit a lesson or move it to `position` in its module; the others are renumbered."""
         return update_lesson(current_actor(), lesson_id, changes)
 
@@ -78,6 +79,6 @@ class LessonById(MethodView):
     @blp.alt_response(403, description="Neither the course's instructor nor an admin")
     @blp.alt_response(404, description="No such lesson")
     @inject
-    def delete(self, lesson_id, delete_lesson=Provide["delete_lesson"]):
+    def delete(self, lesson_id, delete_lesson=Provide[Container.catalog.delete_lesson]):
         """Delete a lesson and its files; the lessons after it move up."""
         delete_lesson(current_actor(), lesson_id)

@@ -6,6 +6,7 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, optional_actor, public, signed_in
 from skillwise.entrypoints.http.schemas.catalog import (
     ModuleCreateSchema,
@@ -29,7 +30,7 @@ class CourseModules(MethodView):
     @blp.response(200, page_of(ModuleOutlineSchema))
     @blp.alt_response(404, description="No such course, or a draft or archived one not mine")
     @inject
-    def get(self, args, course_id, list_modules=Provide["list_modules"]):
+    def get(self, args, course_id, list_modules=Provide[Container.catalog.list_modules]):
         """A course's modules by position, each with its lesson titles (never content)."""
         return page_body(list_modules(optional_actor(), course_id, page_request(args)))
 
@@ -39,7 +40,7 @@ class CourseModules(MethodView):
     @blp.alt_response(403, description="Neither the course's instructor nor an admin")
     @blp.alt_response(404, description="No such course")
     @inject
-    def post(self, new_module, course_id, add_module=Provide["add_module"]):
+    def post(self, new_module, course_id, add_module=Provide[Container.catalog.add_module]):
         """Add a module (the course's instructor or an admin), at the end or at `position`;
         the modules from there on move down one place."""
         return add_module(current_actor(), course_id, **new_module)
@@ -53,7 +54,7 @@ class ModuleById(MethodView):
     @blp.alt_response(403, description="Neither the course's instructor nor an admin")
     @blp.alt_response(404, description="No such module")
     @inject
-    def patch(self, changes, module_id, update_module=Provide["update_module"]):
+    def patch(self, changes, module_id, update_module=Provide[Container.catalog.update_module]):
         """Rename a module or move it to `position`; the others are renumbered 1..n."""
         return update_module(current_actor(), module_id, **changes)
 
@@ -62,6 +63,6 @@ class ModuleById(MethodView):
     @blp.alt_response(403, description="Neither the course's instructor nor an admin")
     @blp.alt_response(404, description="No such module")
     @inject
-    def delete(self, module_id, delete_module=Provide["delete_module"]):
+    def delete(self, module_id, delete_module=Provide[Container.catalog.delete_module]):
         """Delete a module with its lessons and their files; the modules after it move up."""
         delete_module(current_actor(), module_id)

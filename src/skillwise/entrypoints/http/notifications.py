@@ -6,6 +6,7 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, signed_in
 from skillwise.entrypoints.http.schemas.common import page_body, page_request
 from skillwise.entrypoints.http.schemas.learning import (
@@ -24,7 +25,7 @@ class Notifications(MethodView):
     @blp.arguments(NotificationListArgs, location="query")
     @blp.response(200, NotificationListSchema)
     @inject
-    def get(self, args, list_notifications=Provide["list_notifications"]):
+    def get(self, args, list_notifications=Provide[Container.notifications.list_notifications]):
         """My notifications, newest first (`?unread=true`: unread only), with the unread count."""
         listing = list_notifications(
             current_actor(), page_request(args), unread_only=args["unread"]
@@ -38,7 +39,11 @@ class NotificationRead(MethodView):
     @blp.response(200, NotificationSchema)
     @blp.alt_response(404, description="No such notification of mine")
     @inject
-    def patch(self, notification_id, mark_notification_read=Provide["mark_notification_read"]):
+    def patch(
+        self,
+        notification_id,
+        mark_notification_read=Provide[Container.notifications.mark_notification_read],
+    ):
         """Mark one of my notifications read; repeating it keeps the first read time."""
         return mark_notification_read(current_actor(), notification_id)
 
@@ -48,6 +53,9 @@ class NotificationsReadAll(MethodView):
     @signed_in
     @blp.response(200, MarkedReadSchema)
     @inject
-    def post(self, mark_all_notifications_read=Provide["mark_all_notifications_read"]):
+    def post(
+        self,
+        mark_all_notifications_read=Provide[Container.notifications.mark_all_notifications_read],
+    ):
         """Mark all my notifications read."""
         return {"marked_read": mark_all_notifications_read(current_actor())}

@@ -7,7 +7,8 @@ from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from skillwise.application.ports.payment_gateway import WebhookRequest
+from skillwise.application.payments.gateway import WebhookRequest
+from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, public, signed_in
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,
@@ -63,7 +64,7 @@ class CreatePayment(MethodView):
     )
     @blp.alt_response(503, description="The gateway could not be reached; retry")
     @inject
-    def post(self, body, headers, start_payment=Provide["start_payment"]):
+    def post(self, body, headers, start_payment=Provide[Container.payments.start_payment]):
         """Start paying for a course.
 
         The amount and currency are the course's price now, whatever the client sends. The
@@ -89,7 +90,7 @@ class PaymentHistory(MethodView):
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, page_of(PaymentSchema))
     @inject
-    def get(self, args, list_payment_history=Provide["list_payment_history"]):
+    def get(self, args, list_payment_history=Provide[Container.payments.list_payment_history]):
         """My payments, newest first."""
         return page_body(list_payment_history(current_actor(), page_request(args)))
 
@@ -100,7 +101,7 @@ class PaymentDetail(MethodView):
     @blp.response(200, PaymentSchema)
     @blp.alt_response(404, description="No such payment of mine")
     @inject
-    def get(self, payment_id, get_payment=Provide["get_payment"]):
+    def get(self, payment_id, get_payment=Provide[Container.payments.get_payment]):
         """One of my payments (the app polls it after the checkout)."""
         return get_payment(current_actor(), payment_id)
 
@@ -122,8 +123,8 @@ class InvoiceDetail(MethodView):
         self,
         args,
         invoice_id,
-        get_invoice=Provide["get_invoice"],
-        get_invoice_pdf=Provide["get_invoice_pdf"],
+        get_invoice=Provide[Container.payments.get_invoice],
+        get_invoice_pdf=Provide[Container.payments.get_invoice_pdf],
     ):
         """An invoice of mine (admins: any), as JSON, or as a PDF with `?format=pdf` or
         `Accept: application/pdf`."""
@@ -151,7 +152,7 @@ class _Webhook(MethodView):
     @blp.alt_response(404, description="That gateway is not configured here")
     @blp.alt_response(503, description="The gateway's validation API is down; deliver again")
     @inject
-    def post(self, receive_webhook=Provide["receive_webhook"]):
+    def post(self, receive_webhook=Provide[Container.payments.receive_webhook]):
         """A gateway reports on a payment.
 
         The signature (Stripe, fake) or SSLCOMMERZ's validation API is checked first; a

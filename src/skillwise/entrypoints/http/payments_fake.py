@@ -7,7 +7,8 @@ from flask import Response, render_template, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from skillwise.application.use_cases.show_fake_checkout import FakeCheckout
+from skillwise.application.payments.use_cases.show_fake_checkout import FakeCheckout
+from skillwise.containers import Container
 from skillwise.domain.payments import PaymentStatus
 from skillwise.entrypoints.http.access import public
 from skillwise.entrypoints.http.schemas.payments import FakeCheckoutOutcomeSchema
@@ -59,7 +60,7 @@ class FakeCheckoutPage(MethodView):
     )
     @blp.alt_response(404, description="No such fake payment, or the fake gateway is off")
     @inject
-    def get(self, payment_id, show_fake_checkout=Provide["show_fake_checkout"]):
+    def get(self, payment_id, show_fake_checkout=Provide[Container.payments.show_fake_checkout]):
         """The page a fake gateway's `checkout_url` opens: the course, the amount, and Pay
         and Cancel buttons. The unguessable payment id in the address is the credential."""
         return _page(show_fake_checkout(payment_id))
@@ -72,7 +73,12 @@ class FakeCheckoutComplete(MethodView):
     @blp.response(200, {"type": "string"}, description="The result page", content_type="text/html")
     @blp.alt_response(404, description="No such fake payment, or the fake gateway is off")
     @inject
-    def post(self, form, payment_id, complete_fake_checkout=Provide["complete_fake_checkout"]):
+    def post(
+        self,
+        form,
+        payment_id,
+        complete_fake_checkout=Provide[Container.payments.complete_fake_checkout],
+    ):
         """Pay or cancel: the outcome is signed as the fake gateway's webhook and goes through
         the same verification and state machine as any gateway's. Submitting twice is
         harmless."""

@@ -7,7 +7,8 @@ from flask import Response, render_template
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from skillwise.application.use_cases.return_from_sslcommerz import CheckoutLanding
+from skillwise.application.payments.use_cases.return_from_sslcommerz import CheckoutLanding
+from skillwise.containers import Container
 from skillwise.domain.payments import PaymentStatus
 from skillwise.entrypoints.http.access import public
 from skillwise.entrypoints.http.payments import incoming_webhook
@@ -51,7 +52,7 @@ class _Landing(MethodView):
     @public
     @blp.response(200, {"type": "string"}, description="The result page", content_type="text/html")
     @inject
-    def post(self, return_from_sslcommerz=Provide["return_from_sslcommerz"]):
+    def post(self, return_from_sslcommerz=Provide[Container.payments.return_from_sslcommerz]):
         """SSLCOMMERZ posts the payment's signed fields here; they are verified and validated
         like an IPN (applied at most once), then the page says what is known."""
         return _page(return_from_sslcommerz(self.outcome, incoming_webhook()))
@@ -59,7 +60,7 @@ class _Landing(MethodView):
     @public
     @blp.response(200, {"type": "string"}, description="The result page", content_type="text/html")
     @inject
-    def get(self, return_from_sslcommerz=Provide["return_from_sslcommerz"]):
+    def get(self, return_from_sslcommerz=Provide[Container.payments.return_from_sslcommerz]):
         """The same page when the browser arrives without the payment's fields."""
         return _page(return_from_sslcommerz(self.outcome, incoming_webhook()))
 

@@ -6,6 +6,7 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, signed_in
 from skillwise.entrypoints.http.schemas.accounts import ProfileUpdateSchema, UserSchema
 
@@ -17,7 +18,7 @@ class Profile(MethodView):
     @signed_in
     @blp.response(200, UserSchema)
     @inject
-    def get(self, get_profile=Provide["get_profile"]):
+    def get(self, get_profile=Provide[Container.accounts.get_profile]):
         """My account."""
         return get_profile(current_actor())
 
@@ -26,7 +27,7 @@ class Profile(MethodView):
     @blp.response(200, UserSchema)
     @blp.alt_response(422, description="An empty name, a too long bio or a non-http(s) avatar")
     @inject
-    def patch(self, changes, update_profile=Provide["update_profile"]):
+    def patch(self, changes, update_profile=Provide[Container.accounts.update_profile]):
         """Change my full_name, bio or avatar_url.
 
         Every other field (role, email, email_verified, unknown ones) is ignored.

@@ -6,6 +6,7 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, signed_in
 from skillwise.entrypoints.http.schemas.learning import CourseProgressSchema
 
@@ -18,7 +19,7 @@ class Progress(MethodView):
     @blp.response(200, CourseProgressSchema)
     @blp.alt_response(404, description="Not enrolled in this course")
     @inject
-    def get(self, course_id, get_progress=Provide["get_progress"]):
+    def get(self, course_id, get_progress=Provide[Container.learning.get_progress]):
         """My progress in a course, lesson by lesson in outline order.
 
         `percent` counts the course's current lessons, so it drops when lessons are added;

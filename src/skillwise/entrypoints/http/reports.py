@@ -6,6 +6,7 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles, signed_in
 from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
@@ -27,7 +28,7 @@ class Reports(MethodView):
     @blp.alt_response(404, description="No such course, review or user")
     @blp.alt_response(409, description="I already have an open report about it")
     @inject
-    def post(self, report, file_report=Provide["file_report"]):
+    def post(self, report, file_report=Provide[Container.learning.file_report]):
         """Report a course, a review or a user to the admins."""
         return file_report(current_actor(), **report)
 
@@ -38,7 +39,7 @@ class AdminReports(MethodView):
     @blp.arguments(ReportFilterArgs, location="query")
     @blp.response(200, page_of(ReportSchema))
     @inject
-    def get(self, args, list_reports=Provide["list_reports"]):
+    def get(self, args, list_reports=Provide[Container.learning.list_reports]):
         """Reports, newest first; filter by `status` and `target_type`."""
         page = list_reports(
             current_actor(),
@@ -57,6 +58,6 @@ class AdminReportDetail(MethodView):
     @blp.alt_response(404, description="No such report")
     @blp.alt_response(409, description="Decided already")
     @inject
-    def patch(self, decision, report_id, resolve_report=Provide["resolve_report"]):
+    def patch(self, decision, report_id, resolve_report=Provide[Container.learning.resolve_report]):
         """Close an open report as resolved or dismissed; the reporter is notified."""
         return resolve_report(current_actor(), report_id, **decision)

@@ -6,7 +6,8 @@ from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from skillwise.application.ports.users import UserQuery
+from skillwise.application.accounts.users import UserQuery
+from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
 from skillwise.entrypoints.http.schemas.accounts import (
@@ -25,7 +26,7 @@ class AdminUsers(MethodView):
     @blp.arguments(UserListArgs, location="query")
     @blp.response(200, page_of(AdminUserSchema))
     @inject
-    def get(self, args, list_users=Provide["list_users"]):
+    def get(self, args, list_users=Provide[Container.accounts.list_users]):
         """Every account, newest first; filter by role, is_active, and search (email or name)."""
         query = UserQuery(
             role=args.get("role"), is_active=args.get("is_active"), search=args.get("search")
@@ -39,7 +40,7 @@ class AdminUser(MethodView):
     @blp.response(200, AdminUserSchema)
     @blp.alt_response(404, description="No such user")
     @inject
-    def get(self, user_id, get_user=Provide["get_user"]):
+    def get(self, user_id, get_user=Provide[Container.accounts.get_user]):
         """One account, deactivated ones included."""
         return get_user(current_actor(), user_id)
 
@@ -49,7 +50,7 @@ class AdminUser(MethodView):
     @blp.alt_response(404, description="No such user")
     @blp.alt_response(422, description="Invalid values, or demoting or deactivating yourself")
     @inject
-    def patch(self, changes, user_id, update_user=Provide["update_user"]):
+    def patch(self, changes, user_id, update_user=Provide[Container.accounts.update_user]):
         """Change an account's profile, role (promote or demote, admin included), is_active or
         email_verified. A role change or deactivation ends the user's current access tokens."""
         return update_user(current_actor(), user_id, changes)
@@ -59,7 +60,7 @@ class AdminUser(MethodView):
     @blp.alt_response(404, description="No such user")
     @blp.alt_response(422, description="Admins cannot delete themselves")
     @inject
-    def delete(self, user_id, delete_user=Provide["delete_user"]):
+    def delete(self, user_id, delete_user=Provide[Container.accounts.delete_user]):
         """Delete an account: it is deactivated and anonymised (email, name, bio, avatar and
         password removed); its payments and invoices stay, and it can no longer sign in."""
         delete_user(current_actor(), user_id)

@@ -17,8 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from skillwise.adapters.db.repositories.courses import course_from_row
 from skillwise.adapters.db.tables.catalog import RATING_RANK_SQL, SEARCH_DOCUMENT_SQL
 from skillwise.adapters.db.tables.core import courses, lessons, modules, users
-from skillwise.application.pagination import Page, PageRequest
-from skillwise.application.ports.catalog import (
+from skillwise.application.catalog.ports import (
     CourseDetail,
     CourseFilters,
     CourseOrdering,
@@ -27,6 +26,7 @@ from skillwise.application.ports.catalog import (
     LessonHeading,
     ModuleOutline,
 )
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog import CourseLevel, CourseStatus
 from skillwise.domain.money import Money
 

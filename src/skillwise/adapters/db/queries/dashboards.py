@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from skillwise.adapters.db.tables.core import courses, enrollments, lessons, users
 from skillwise.adapters.db.tables.learning import lesson_progress, reports
 from skillwise.adapters.db.tables.payments import earnings, payments
-from skillwise.application.pagination import Page, PageRequest
-from skillwise.application.ports.dashboards import (
+from skillwise.application.dashboards.ports import (
     ActiveUser,
     CourseHighlight,
     CourseStudent,
@@ -20,6 +19,7 @@ from skillwise.application.ports.dashboards import (
     InstructorStats,
     PlatformStats,
 )
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.money import Money
 
 _HAS_ACCESS = enrollments.c.status != "refunded"

@@ -10,14 +10,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.db.tables.core import courses, enrollments, lessons, users
 from skillwise.adapters.db.tables.learning import lesson_progress, reviews
-from skillwise.application.pagination import Page, PageRequest
-from skillwise.application.ports.learning import (
+from skillwise.application.learning.ports import (
     CourseSummary,
     EnrollmentView,
     PersonRef,
     ProgressSummary,
     ReviewView,
 )
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.enrollments import EnrollmentStatus
 
 

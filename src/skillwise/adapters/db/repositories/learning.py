@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import lessons, modules
 from skillwise.adapters.db.tables.learning import lesson_progress, reports, reviews
-from skillwise.application.pagination import Page, PageRequest
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.errors import Conflict
 from skillwise.domain.learning import (
     DuplicateReport,

@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, select, update
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import notifications
-from skillwise.application.pagination import Page, PageRequest
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.notifications import Notification
 
 

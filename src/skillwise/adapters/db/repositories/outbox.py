@@ -10,7 +10,7 @@ from sqlalchemy import insert, select, update
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import outbox
-from skillwise.application.ports.outbox import OutboxMessage
+from skillwise.application.shared.outbox import OutboxMessage
 
 
 def _from_row(row: Any) -> OutboxMessage:

@@ -19,14 +19,14 @@ from skillwise.adapters.db.tables.payments import (
     payment_idempotency_keys,
     payments,
 )
-from skillwise.application.pagination import Page, PageRequest
-from skillwise.application.ports.payment_gateway import GatewayEventKind
-from skillwise.application.ports.payments import (
+from skillwise.application.payments.gateway import GatewayEventKind
+from skillwise.application.payments.ports import (
     EventOutcome,
     PaymentFilters,
     PaymentListing,
     RecordedEvent,
 )
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.money import Money
 from skillwise.domain.payments import (
     Checkout,

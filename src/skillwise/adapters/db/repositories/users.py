@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import users
-from skillwise.application.pagination import Page, PageRequest
-from skillwise.application.ports.users import UserQuery
+from skillwise.application.accounts.users import UserQuery
+from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.email_address import Email
 from skillwise.domain.identity import Role
 from skillwise.domain.users import User, email_already_registered

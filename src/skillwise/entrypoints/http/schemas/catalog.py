@@ -8,7 +8,7 @@ from flask import url_for
 from flask_smorest.fields import Upload
 from marshmallow import fields, post_dump, pre_dump, validate
 
-from skillwise.application.ports.catalog import CourseDetail, CourseOrdering, LessonView
+from skillwise.application.catalog.ports import CourseDetail, CourseOrdering, LessonView
 from skillwise.domain.catalog import MAX_PRICE_MINOR, Attachment, CourseLevel, CourseStatus
 from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp
 

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from flask import request
 from marshmallow import EXCLUDE, Schema, fields, post_load, validate
 
-from skillwise.application.pagination import (
+from skillwise.application.shared.pagination import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE,
     MAX_PAGE_SIZE,

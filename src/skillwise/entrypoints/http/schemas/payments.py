@@ -7,7 +7,7 @@ from typing import Any
 
 from marshmallow import fields, post_dump, validate
 
-from skillwise.application.use_cases.review_held_payment import (
+from skillwise.application.payments.use_cases.review_held_payment import (
     MAX_REVIEW_NOTE_LENGTH,
     ReviewDecision,
 )

@@ -1,0 +1,53 @@
+"""UpdateLesson: edit a lesson or move it to another position in its module."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from uuid import UUID
+
+from skillwise.application.catalog.access import CatalogAccess, lesson_not_found
+from skillwise.application.catalog.cache import CatalogCache
+from skillwise.application.catalog.ports import LessonView
+from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.catalog import clean_title, place_at_position
+from skillwise.domain.identity import Actor
+
+EDITABLE_LESSON_FIELDS = frozenset(
+    {"title", "content", "video_url", "duration_seconds", "is_preview", "position"}
+)
+
+
+class UpdateLesson:
+    """Applies the given changes (keys of EDITABLE_LESSON_FIELDS) for the owner or an admin;
+    a new position renumbers the module's lessons 1..n."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock, catalog_cache: CatalogCache) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._catalog_cache = catalog_cache
+
+    def __call__(self, actor: Actor, lesson_id: UUID, changes: Mapping[str, Any]) -> LessonView:
+        with self._uow as uow:
+            lesson = uow.lessons.get(lesson_id)
+            if lesson is None:
+                raise lesson_not_found()
+            CatalogAccess(uow, actor).editable_course(
+                uow.courses.get_for_update(lesson.course_id), lesson_not_found()
+            )
+            if "title" in changes:
+                lesson.title = clean_title(changes["title"])
+            for name in ("content", "video_url", "duration_seconds", "is_preview"):
+                if name in changes:
+                    setattr(lesson, name, changes[name])
+            if changes.get("position") is not None:
+                siblings = uow.lessons.list_for_module(lesson.module_id)
+                moved = place_at_position(siblings, lesson, changes["position"])
+                uow.lessons.save_positions([other for other in moved if other is not lesson])
+            lesson.updated_at = self._clock.now()
+            uow.lessons.save(lesson)
+            attachments = uow.attachments.list_for_lessons([lesson.id])
+            uow.commit()
+        self._catalog_cache.course_changed(lesson.course_id)
+        return LessonView(lesson=lesson, content_open=True, attachments=tuple(attachments))

@@ -1,0 +1,47 @@
+"""UpdateModule: rename a module or move it to another position."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from skillwise.application.catalog.access import CatalogAccess, module_not_found
+from skillwise.application.catalog.cache import CatalogCache
+from skillwise.application.catalog.ports import ModuleOutline
+from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.catalog import clean_title, place_at_position
+from skillwise.domain.identity import Actor
+
+
+class UpdateModule:
+    """For the owner or an admin; moving renumbers the course's modules 1..n."""
+
+    def __init__(self, uow: UnitOfWork, catalog_cache: CatalogCache) -> None:
+        self._uow = uow
+        self._catalog_cache = catalog_cache
+
+    def __call__(
+        self,
+        actor: Actor,
+        module_id: UUID,
+        *,
+        title: str | None = None,
+        position: int | None = None,
+    ) -> ModuleOutline:
+        with self._uow as uow:
+            module = uow.modules.get(module_id)
+            if module is None:
+                raise module_not_found()
+            CatalogAccess(uow, actor).editable_course(
+                uow.courses.get_for_update(module.course_id), module_not_found()
+            )
+            if title is not None:
+                module.title = clean_title(title)
+            if position is not None:
+                siblings = uow.modules.list_for_course(module.course_id)
+                moved = place_at_position(siblings, module, position)
+                uow.modules.save_positions([m for m in moved if m is not module])
+            uow.modules.save(module)
+            lessons = uow.lessons.list_for_module(module.id)
+            uow.commit()
+        self._catalog_cache.course_changed(module.course_id)
+        return ModuleOutline.of(module, lessons)

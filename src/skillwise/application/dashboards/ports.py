@@ -1,0 +1,101 @@
+"""Read models of the instructor and admin dashboards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol
+from uuid import UUID
+
+from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.domain.money import Money
+
+# The dashboards' "recent" window and the length of their top lists.
+RECENT = timedelta(days=30)
+TOP = 10
+
+
+@dataclass(frozen=True, slots=True)
+class EarningsInCurrency:
+    currency: str
+    gross: int
+    fees: int
+    net: int
+
+
+@dataclass(frozen=True, slots=True)
+class CourseHighlight:
+    id: UUID
+    title: str
+    status: str
+    enrollment_count: int
+    rating_count: int
+    rating_sum: int
+
+    @property
+    def rating_avg(self) -> float | None:
+        return round(self.rating_sum / self.rating_count, 2) if self.rating_count else None
+
+
+@dataclass(frozen=True, slots=True)
+class InstructorStats:
+    total_courses: int
+    courses_by_status: dict[str, int]
+    total_students: int
+    total_enrollments: int
+    completed_enrollments: int
+    recent_enrollments: int
+    rating_count: int
+    rating_sum: int
+    earnings: list[EarningsInCurrency]
+    top_courses: list[CourseHighlight]
+
+
+@dataclass(frozen=True, slots=True)
+class CourseStudent:
+    enrollment_id: UUID
+    user_id: UUID
+    full_name: str
+    status: str
+    started_at: datetime
+    completed_at: datetime | None
+    completed_lessons: int
+    total_lessons: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveUser:
+    id: UUID
+    full_name: str
+    role: str
+    completed_lessons: int
+    enrollments: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformStats:
+    total_users: int
+    users_by_role: dict[str, int]
+    active_users: int
+    new_users: int
+    total_courses: int
+    courses_by_status: dict[str, int]
+    total_enrollments: int
+    completed_enrollments: int
+    recent_enrollments: int
+    revenue: list[Money]
+    platform_fees: list[Money]
+    payments_by_status: dict[str, int]
+    open_reports: int
+    top_courses: list[CourseHighlight] = field(default_factory=list)
+    most_active_users: list[ActiveUser] = field(default_factory=list)
+
+
+class DashboardQueries(Protocol):
+    """Aggregates over the whole schema; each method runs a fixed number of statements."""
+
+    def instructor_stats(self, instructor_id: UUID, since: datetime) -> InstructorStats: ...
+
+    def course_students(self, course_id: UUID, request: PageRequest) -> Page[CourseStudent]: ...
+
+    def platform_stats(self, since: datetime, top: int) -> PlatformStats: ...

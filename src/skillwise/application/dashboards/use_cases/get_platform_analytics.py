@@ -1,0 +1,17 @@
+"""GetPlatformAnalytics: platform-wide figures for admins."""
+
+from __future__ import annotations
+
+from skillwise.application.dashboards.ports import RECENT, TOP, DashboardQueries, PlatformStats
+from skillwise.application.shared.clock import Clock
+
+
+class GetPlatformAnalytics:
+    """Users, courses, enrollments, money and the top lists of the last 30 days."""
+
+    def __init__(self, queries: DashboardQueries, clock: Clock) -> None:
+        self._queries = queries
+        self._clock = clock
+
+    def __call__(self) -> PlatformStats:
+        return self._queries.platform_stats(self._clock.now() - RECENT, TOP)

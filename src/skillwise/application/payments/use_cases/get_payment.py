@@ -1,0 +1,33 @@
+"""GetPayment: one payment, for its buyer (the app polls it after the checkout) or an admin."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from skillwise.application.payments.ports import PaymentListing
+from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.errors import NotFound
+from skillwise.domain.identity import Actor
+
+
+def payment_listing(uow: UnitOfWork, payment_id: UUID) -> PaymentListing | None:
+    """The payment with its invoice id, as every payment answer shows it."""
+    payment = uow.payments.get(payment_id)
+    if payment is None:
+        return None
+    invoice = uow.invoices.get_for_payment(payment_id)
+    return PaymentListing(payment, invoice.id if invoice else None)
+
+
+class GetPayment:
+    """Anyone else is told the payment does not exist."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    def __call__(self, actor: Actor, payment_id: UUID) -> PaymentListing:
+        with self._uow as uow:
+            listing = payment_listing(uow, payment_id)
+        if listing is None or not actor.owns_or_administers(listing.payment.user_id):
+            raise NotFound("No such payment.")
+        return listing

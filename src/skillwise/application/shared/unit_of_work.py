@@ -1,0 +1,70 @@
+"""The unit of work: one transaction per use-case call."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Protocol, Self
+
+from skillwise.application.accounts.ports import (
+    OneTimeTokenRepository,
+    RefreshTokenRepository,
+)
+from skillwise.application.accounts.users import UserRepository
+from skillwise.application.catalog.courses import CourseRepository
+from skillwise.application.catalog.ports import (
+    AttachmentRepository,
+    LessonRepository,
+    ModuleRepository,
+)
+from skillwise.application.learning.enrollments import EnrollmentRepository
+from skillwise.application.learning.ports import (
+    LessonProgressRepository,
+    ReportRepository,
+    ReviewRepository,
+)
+from skillwise.application.notifications.ports import NotificationRepository
+from skillwise.application.payments.ports import (
+    EarningRepository,
+    InvoiceRepository,
+    PaymentEventRepository,
+    PaymentRepository,
+)
+from skillwise.application.shared.outbox import OutboxRepository
+
+
+class UnitOfWork(Protocol):
+    """`with uow:` opens a transaction; only an explicit `commit()` keeps its changes.
+
+    Outbox messages added inside the block are handed to the task queue after the commit.
+    """
+
+    users: UserRepository
+    courses: CourseRepository
+    enrollments: EnrollmentRepository
+    notifications: NotificationRepository
+    outbox: OutboxRepository
+    one_time_tokens: OneTimeTokenRepository
+    refresh_tokens: RefreshTokenRepository
+    payments: PaymentRepository
+    payment_events: PaymentEventRepository
+    invoices: InvoiceRepository
+    earnings: EarningRepository
+    lesson_progress: LessonProgressRepository
+    reviews: ReviewRepository
+    reports: ReportRepository
+    modules: ModuleRepository
+    lessons: LessonRepository
+    attachments: AttachmentRepository
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...

@@ -1,0 +1,85 @@
+"""Catalog: courses, modules, lessons and attachments."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from skillwise.adapters.db.queries.catalog import SqlCourseQueries
+from skillwise.application.catalog.use_cases.add_lesson import AddLesson
+from skillwise.application.catalog.use_cases.add_module import AddModule
+from skillwise.application.catalog.use_cases.create_course import CreateCourse
+from skillwise.application.catalog.use_cases.delete_attachment import DeleteAttachment
+from skillwise.application.catalog.use_cases.delete_course import DeleteCourse
+from skillwise.application.catalog.use_cases.delete_lesson import DeleteLesson
+from skillwise.application.catalog.use_cases.delete_module import DeleteModule
+from skillwise.application.catalog.use_cases.download_attachment import DownloadAttachment
+from skillwise.application.catalog.use_cases.get_course import GetCourse
+from skillwise.application.catalog.use_cases.list_all_courses import ListAllCourses
+from skillwise.application.catalog.use_cases.list_courses import ListCourses
+from skillwise.application.catalog.use_cases.list_instructor_courses import ListInstructorCourses
+from skillwise.application.catalog.use_cases.list_lessons import ListLessons
+from skillwise.application.catalog.use_cases.list_modules import ListModules
+from skillwise.application.catalog.use_cases.read_lesson import ReadLesson
+from skillwise.application.catalog.use_cases.serve_cached_catalog import ServeCachedCatalog
+from skillwise.application.catalog.use_cases.update_course import UpdateCourse
+from skillwise.application.catalog.use_cases.update_lesson import UpdateLesson
+from skillwise.application.catalog.use_cases.update_module import UpdateModule
+from skillwise.application.catalog.use_cases.upload_attachment import UploadAttachment
+
+
+class CatalogContainer(containers.DeclarativeContainer):
+    infra = providers.DependenciesContainer()
+    uow = infra.uow
+    clock = infra.clock
+    storage = infra.file_storage
+    catalog_cache = infra.catalog_cache
+
+    course_queries = providers.Factory(SqlCourseQueries, session_factory=infra.session_factory)
+    serve_cached_catalog = providers.Factory(
+        ServeCachedCatalog, cache=infra.cache, catalog_cache=catalog_cache
+    )
+    create_course = providers.Factory(
+        CreateCourse, uow=uow, clock=clock, queries=course_queries, catalog_cache=catalog_cache
+    )
+    update_course = providers.Factory(
+        UpdateCourse, uow=uow, clock=clock, queries=course_queries, catalog_cache=catalog_cache
+    )
+    delete_course = providers.Factory(
+        DeleteCourse,
+        uow=uow,
+        clock=clock,
+        queries=course_queries,
+        storage=storage,
+        catalog_cache=catalog_cache,
+    )
+    get_course = providers.Factory(GetCourse, uow=uow, queries=course_queries)
+    list_courses = providers.Factory(ListCourses, queries=course_queries)
+    list_all_courses = providers.Factory(ListAllCourses, queries=course_queries)
+    list_instructor_courses = providers.Factory(ListInstructorCourses, queries=course_queries)
+    add_module = providers.Factory(AddModule, uow=uow, catalog_cache=catalog_cache)
+    list_modules = providers.Factory(ListModules, uow=uow, queries=course_queries)
+    update_module = providers.Factory(UpdateModule, uow=uow, catalog_cache=catalog_cache)
+    delete_module = providers.Factory(
+        DeleteModule, uow=uow, storage=storage, catalog_cache=catalog_cache
+    )
+    add_lesson = providers.Factory(AddLesson, uow=uow, clock=clock, catalog_cache=catalog_cache)
+    list_lessons = providers.Factory(ListLessons, uow=uow)
+    read_lesson = providers.Factory(ReadLesson, uow=uow)
+    update_lesson = providers.Factory(
+        UpdateLesson, uow=uow, clock=clock, catalog_cache=catalog_cache
+    )
+    delete_lesson = providers.Factory(
+        DeleteLesson, uow=uow, storage=storage, catalog_cache=catalog_cache
+    )
+    upload_attachment = providers.Factory(
+        UploadAttachment,
+        uow=uow,
+        storage=storage,
+        clock=clock,
+        catalog_cache=catalog_cache,
+        max_bytes=infra.settings.provided.max_attachment_bytes,
+    )
+    download_attachment = providers.Factory(DownloadAttachment, uow=uow, storage=storage)
+    delete_attachment = providers.Factory(
+        DeleteAttachment, uow=uow, storage=storage, catalog_cache=catalog_cache
+    )

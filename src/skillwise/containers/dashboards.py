@@ -1,0 +1,31 @@
+"""Dashboards: instructors' figures and the platform's analytics."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from skillwise.adapters.db.queries.dashboards import SqlDashboardQueries
+from skillwise.application.dashboards.use_cases.get_instructor_dashboard import (
+    GetInstructorDashboard,
+)
+from skillwise.application.dashboards.use_cases.get_platform_analytics import (
+    GetPlatformAnalytics,
+)
+from skillwise.application.dashboards.use_cases.list_course_students import ListCourseStudents
+
+
+class DashboardsContainer(containers.DeclarativeContainer):
+    infra = providers.DependenciesContainer()
+
+    dashboard_queries = providers.Factory(
+        SqlDashboardQueries, session_factory=infra.session_factory
+    )
+    get_instructor_dashboard = providers.Factory(
+        GetInstructorDashboard, queries=dashboard_queries, clock=infra.clock
+    )
+    list_course_students = providers.Factory(
+        ListCourseStudents, uow=infra.uow, queries=dashboard_queries
+    )
+    get_platform_analytics = providers.Factory(
+        GetPlatformAnalytics, queries=dashboard_queries, clock=infra.clock
+    )

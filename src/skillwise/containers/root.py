@@ -1,0 +1,127 @@
+"""Infrastructure only: configuration, database, cache, queue, mail, storage and gateways.
+
+Subject containers receive this one as their `infra` dependency and add their use cases.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dependency_injector import containers, providers
+
+from skillwise.adapters.cache.memory import InMemoryCache
+from skillwise.adapters.cache.redis_cache import RedisCache
+from skillwise.adapters.clock import SystemClock
+from skillwise.adapters.db.engine import build_engine, build_session_factory
+from skillwise.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
+from skillwise.adapters.email.console import ConsoleMailer
+from skillwise.adapters.email.smtp import SmtpMailer
+from skillwise.adapters.health import ReadinessCheck
+from skillwise.adapters.invoices.pdf import FpdfInvoiceRenderer, find_unicode_font
+from skillwise.adapters.redis_client import build_redis_client
+from skillwise.adapters.storage.local import LocalFileStorage
+from skillwise.adapters.tasks.dramatiq_queue import DramatiqTaskQueue, build_broker, declare_actors
+from skillwise.adapters.tasks.in_process import InProcessTaskQueue
+from skillwise.application.catalog.cache import CatalogCache
+from skillwise.application.payments.use_cases.send_receipt import RECEIPT_TOPIC, SendReceipt
+from skillwise.application.shared.email import EMAIL_TOPIC, SendEmail
+from skillwise.application.shared.use_cases.deliver_outbox_message import (
+    DeliverOutboxMessage,
+    RelayStaleOutbox,
+)
+from skillwise.containers.gateways import Gateways
+from skillwise.settings import Settings
+
+
+def _redis_or_memory(settings: Settings) -> str:
+    return "redis" if settings.redis_url else "memory"
+
+
+def _task_backend(settings: Settings) -> str:
+    if settings.task_backend != "auto":
+        return settings.task_backend
+    return "dramatiq" if settings.redis_url else "in_process"
+
+
+def _optional_redis(settings: Settings):
+    return build_redis_client(settings.redis_url) if settings.redis_url else None
+
+
+def _attachments_dir(settings: Settings) -> Path:
+    return settings.var_dir / "attachments"
+
+
+class Infrastructure(containers.DeclarativeContainer):
+    settings = providers.Singleton(Settings.from_env)
+    clock = providers.Singleton(SystemClock)
+
+    engine = providers.Singleton(build_engine, database_url=settings.provided.database_url)
+    session_factory = providers.Singleton(build_session_factory, engine=engine)
+    redis_client = providers.Singleton(_optional_redis, settings)
+    readiness_check = providers.Factory(ReadinessCheck, engine=engine, redis_client=redis_client)
+
+    cache = providers.Selector(
+        providers.Callable(_redis_or_memory, settings),
+        memory=providers.Singleton(InMemoryCache),
+        redis=providers.Singleton(
+            RedisCache, client=redis_client, prefix=settings.provided.redis_prefix
+        ),
+    )
+    catalog_cache = providers.Factory(CatalogCache, cache=cache)
+
+    mailer = providers.Selector(
+        settings.provided.email_backend,
+        console=providers.Singleton(ConsoleMailer, sender=settings.provided.email_from),
+        smtp=providers.Singleton(
+            SmtpMailer,
+            host=settings.provided.smtp_host,
+            port=settings.provided.smtp_port,
+            sender=settings.provided.email_from,
+            user=settings.provided.smtp_user,
+            password=settings.provided.smtp_password,
+            security=settings.provided.smtp_security,
+            timeout_seconds=settings.provided.smtp_timeout_seconds,
+        ),
+    )
+    invoice_renderer = providers.Singleton(
+        FpdfInvoiceRenderer, unicode_font=providers.Callable(find_unicode_font)
+    )
+    file_storage = providers.Singleton(
+        LocalFileStorage, root=providers.Callable(_attachments_dir, settings)
+    )
+    gateways = providers.Container(Gateways, settings=settings)
+    payment_gateways = gateways.registry
+    fake_checkout_signer = gateways.fake_checkout_signer
+
+    uow = providers.Factory(SqlAlchemyUnitOfWork, session_factory=session_factory)
+
+    # Outbox topics and the handlers that deliver them, run by the task queue.
+    outbox_handlers = providers.Dict(
+        {
+            EMAIL_TOPIC: providers.Factory(SendEmail, mailer=mailer),
+            RECEIPT_TOPIC: providers.Factory(SendReceipt, mailer=mailer, renderer=invoice_renderer),
+        },
+    )
+    deliver_outbox_message = providers.Factory(
+        DeliverOutboxMessage, uow=uow, handlers=outbox_handlers, clock=clock
+    )
+    broker = providers.Singleton(
+        build_broker,
+        redis_url=settings.provided.redis_url,
+        prefix=settings.provided.redis_prefix,
+    )
+    deliver_actor = providers.Singleton(
+        declare_actors, broker=broker, deliver=deliver_outbox_message.provider
+    )
+    task_queue = providers.Selector(
+        providers.Callable(_task_backend, settings),
+        in_process=providers.Singleton(InProcessTaskQueue, deliver=deliver_outbox_message.provider),
+        dramatiq=providers.Singleton(DramatiqTaskQueue, actor=deliver_actor),
+    )
+    uow.add_kwargs(task_queue=task_queue)
+    relay_stale_outbox = providers.Factory(
+        RelayStaleOutbox,
+        uow=uow,
+        enqueue=task_queue.provided.deliver_outbox_message,
+        clock=clock,
+    )
