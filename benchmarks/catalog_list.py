@@ -54,7 +54,6 @@ def run(name: str, database_url: str, redis_url: str | None, workdir: Path, args
         uow_factory=container.infra.uow,
         hasher=container.accounts.password_hasher(),
         clock=container.infra.clock(),
-        catalog_cache=container.infra.catalog_cache(),
     )(courses=args.courses)
     seeded = time.perf_counter() - started
     if container.infra.engine().dialect.name == "postgresql":

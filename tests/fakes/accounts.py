@@ -7,13 +7,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from skillwise.application.accounts.ports import IssuedToken, RefreshClaims
+from skillwise.application.accounts.ports import (
+    IssuedToken,
+    OneTimeTokenRepository,
+    RefreshClaims,
+    RefreshTokenRepository,
+)
 from skillwise.domain.accounts import OneTimeToken, RefreshToken, TokenPurpose
 from skillwise.domain.errors import InvalidCredentials
 from skillwise.domain.users import User
+from tests.fakes.base import FakeRepository
 
 
-class FakeOneTimeTokenRepository:
+class FakeOneTimeTokenRepository(FakeRepository, implements=OneTimeTokenRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, OneTimeToken] = {}
 
@@ -50,7 +56,7 @@ class FakeOneTimeTokenRepository:
         return [t for t in self.rows.values() if t.user_id == user_id and t.purpose is purpose]
 
 
-class FakeRefreshTokenRepository:
+class FakeRefreshTokenRepository(FakeRepository, implements=RefreshTokenRepository):
     def __init__(self) -> None:
         self.rows: dict[str, RefreshToken] = {}
 

@@ -12,12 +12,15 @@ from typing import Any, BinaryIO
 from uuid import UUID
 
 from skillwise.application.catalog.ports import (
+    AttachmentRepository,
     CourseDetail,
     CourseFilters,
     CourseOrdering,
     CourseSummary,
     InstructorRef,
+    LessonRepository,
     ModuleOutline,
+    ModuleRepository,
 )
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog import (
@@ -29,9 +32,10 @@ from skillwise.domain.catalog import (
     Module,
 )
 from skillwise.domain.users import User
+from tests.fakes.base import FakeRepository
 
 
-class FakeModuleRepository:
+class FakeModuleRepository(FakeRepository, implements=ModuleRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, Module] = {}
 
@@ -60,7 +64,7 @@ class FakeModuleRepository:
         self.rows.pop(module_id, None)
 
 
-class FakeLessonRepository:
+class FakeLessonRepository(FakeRepository, implements=LessonRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, Lesson] = {}
 
@@ -92,7 +96,7 @@ class FakeLessonRepository:
         self.rows.pop(lesson_id, None)
 
 
-class FakeAttachmentRepository:
+class FakeAttachmentRepository(FakeRepository, implements=AttachmentRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, Attachment] = {}
 
@@ -139,9 +143,11 @@ class RecordingCatalogCache:
     def __init__(self, uow: Any) -> None:
         self._uow = uow
         self.changes: list[tuple[UUID, int]] = []
+        self.changed: list[UUID] = []
 
     def course_changed(self, course_id: UUID) -> None:
         self.changes.append((course_id, self._uow.commits))
+        self.changed.append(course_id)
 
     def list_version(self) -> int:
         return len(self.changes)

@@ -9,8 +9,11 @@ from uuid import UUID
 from skillwise.application.learning.ports import (
     CourseSummary,
     EnrollmentView,
+    LessonProgressRepository,
     PersonRef,
     ProgressSummary,
+    ReportRepository,
+    ReviewRepository,
     ReviewView,
 )
 from skillwise.application.shared.pagination import Page, PageRequest
@@ -24,6 +27,7 @@ from skillwise.domain.learning import (
     ReportTargetType,
     Review,
 )
+from tests.fakes.base import FakeRepository
 
 
 def _page(items: list, request: PageRequest) -> Page:
@@ -34,7 +38,7 @@ def _page(items: list, request: PageRequest) -> Page:
     )
 
 
-class FakeLessonProgressRepository:
+class FakeLessonProgressRepository(FakeRepository, implements=LessonProgressRepository):
     """`outlines` stands in for the catalog's lessons: course id -> lessons in outline order."""
 
     def __init__(self) -> None:
@@ -59,7 +63,7 @@ class FakeLessonProgressRepository:
         self.rows[progress.id] = copy.copy(progress)
 
 
-class FakeReviewRepository:
+class FakeReviewRepository(FakeRepository, implements=ReviewRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, Review] = {}
 
@@ -91,7 +95,7 @@ class FakeReviewRepository:
         self.rows.pop(review_id, None)
 
 
-class FakeReportRepository:
+class FakeReportRepository(FakeRepository, implements=ReportRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, Report] = {}
 
@@ -213,13 +217,3 @@ class FakeLearningQueries:
             author = self._uow.users.rows.get(review.user_id)
             views.append(ReviewView.of(review, author.full_name if author else ""))
         return _page(views, request)
-
-
-class RecordingCatalogCache:
-    """Remembers which courses were announced as changed."""
-
-    def __init__(self) -> None:
-        self.changed: list[UUID] = []
-
-    def course_changed(self, course_id: UUID) -> None:
-        self.changed.append(course_id)

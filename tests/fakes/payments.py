@@ -21,15 +21,17 @@ from skillwise.application.payments.gateway import (
     WebhookRequest,
 )
 from skillwise.application.payments.ports import (
+    EarningRepository,
     EventOutcome,
+    EventResult,
+    InvoiceRepository,
+    PaymentEventRepository,
     PaymentFilters,
     PaymentListing,
+    PaymentRepository,
     RecordedEvent,
 )
-from skillwise.application.payments.use_cases.handle_payment_event import (
-    EventResult,
-    HandlePaymentEvent,
-)
+from skillwise.application.payments.use_cases.handle_payment_event import HandlePaymentEvent
 from skillwise.application.payments.use_cases.receive_webhook import ReceiveWebhook
 from skillwise.application.payments.use_cases.start_payment import StartPayment
 from skillwise.application.shared.pagination import Page, PageRequest
@@ -48,7 +50,9 @@ from skillwise.domain.payments import (
 )
 from skillwise.domain.users import User
 from tests.factories import a_course, a_user
+from tests.fakes.base import FakeRepository
 from tests.fakes.basics import FixedClock
+from tests.fakes.catalog import RecordingCatalogCache
 from tests.fakes.repositories import DuplicateRow
 
 if TYPE_CHECKING:
@@ -61,7 +65,7 @@ def _page(items: list, page: PageRequest) -> Page:
     )
 
 
-class FakePaymentRepository:
+class FakePaymentRepository(FakeRepository, implements=PaymentRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, Payment] = {}
         self.keys: dict[tuple[UUID, str], UUID] = {}
@@ -163,7 +167,7 @@ class FakePaymentRepository:
         return [dataclasses.replace(p) for p in pending[:limit]]
 
 
-class FakePaymentEventRepository:
+class FakePaymentEventRepository(FakeRepository, implements=PaymentEventRepository):
     def __init__(self) -> None:
         self.rows: dict[tuple[str, str], RecordedEvent] = {}
 
@@ -195,7 +199,7 @@ class FakePaymentEventRepository:
         return {event_id: event.outcome for (_, event_id), event in self.rows.items()}
 
 
-class FakeInvoiceRepository:
+class FakeInvoiceRepository(FakeRepository, implements=InvoiceRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, Invoice] = {}
         self.counters: dict[int, int] = {}
@@ -216,7 +220,7 @@ class FakeInvoiceRepository:
         return next((i for i in self.rows.values() if i.payment_id == payment_id), None)
 
 
-class FakeEarningRepository:
+class FakeEarningRepository(FakeRepository, implements=EarningRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, EarningEntry] = {}
 
@@ -362,16 +366,6 @@ class RecordingInvoiceRenderer:
         return b"%PDF-1.4 " + invoice.number.encode()
 
 
-class RecordingCatalogCache:
-    """Stands in for CatalogCache: remembers which courses were reported changed."""
-
-    def __init__(self) -> None:
-        self.changed: list[UUID] = []
-
-    def course_changed(self, course_id: UUID) -> None:
-        self.changed.append(course_id)
-
-
 @dataclass
 class Market:
     """A fake world to drive the payments use cases: a published paid course, its instructor,
@@ -381,12 +375,15 @@ class Market:
     clock: FixedClock
     gateway: ScriptedGateway
     gateways: ScriptedGateways
-    catalog_cache: RecordingCatalogCache
     instructor: User
     buyer: User
     admin: User
     course: Course
     fee: PlatformFee = field(default_factory=lambda: PlatformFee(2000))
+
+    @property
+    def catalog_cache(self) -> RecordingCatalogCache:
+        return self.uow.catalog_cache
 
     def add(self, *objects: User | Course) -> None:
         with self.uow:
@@ -395,7 +392,7 @@ class Market:
             self.uow.commit()
 
     def handle_event(self) -> HandlePaymentEvent:
-        return HandlePaymentEvent(self.uow, self.clock, self.fee, self.catalog_cache)
+        return HandlePaymentEvent(self.uow, self.clock, self.fee)
 
     def start_payment(self) -> StartPayment:
         return StartPayment(self.uow, self.gateways, self.clock)
@@ -432,7 +429,6 @@ def a_market() -> Market:
         clock=FixedClock(),
         gateway=gateway,
         gateways=ScriptedGateways(gateway, ScriptedGateway("stripe")),
-        catalog_cache=RecordingCatalogCache(),
         instructor=instructor,
         buyer=a_user(),
         admin=a_user(Role.ADMIN),

@@ -5,17 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from skillwise.application.accounts.users import UserQuery
-from skillwise.application.shared.outbox import OutboxMessage
+from skillwise.application.accounts.users import UserQuery, UserRepository
+from skillwise.application.catalog.courses import CourseRepository
+from skillwise.application.learning.enrollments import EnrollmentRepository
+from skillwise.application.notifications.ports import NotificationRepository
+from skillwise.application.shared.outbox import OutboxMessage, OutboxRepository
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog import Course
 from skillwise.domain.email_address import Email
 from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment
 from skillwise.domain.notifications import Notification
 from skillwise.domain.users import User, email_already_registered
+from tests.fakes.base import FakeRepository
 
 
-class FakeUserRepository:
+class FakeUserRepository(FakeRepository, implements=UserRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, User] = {}
 
@@ -51,7 +55,7 @@ class FakeUserRepository:
         )
 
 
-class FakeOutboxRepository:
+class FakeOutboxRepository(FakeRepository, implements=OutboxRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, OutboxMessage] = {}
 
@@ -75,7 +79,7 @@ class FakeOutboxRepository:
         return [message.topic for message in self.rows.values()]
 
 
-class FakeCourseRepository:
+class FakeCourseRepository(FakeRepository, implements=CourseRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, Course] = {}
         # Courses that rows of other subjects (payments ...) refer to: deleting them fails.
@@ -113,7 +117,7 @@ class DuplicateRow(Exception):
     """What a unique constraint would raise."""
 
 
-class FakeEnrollmentRepository:
+class FakeEnrollmentRepository(FakeRepository, implements=EnrollmentRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, Enrollment] = {}
 
@@ -138,7 +142,7 @@ class FakeEnrollmentRepository:
         self.rows[enrollment.id] = enrollment
 
 
-class FakeNotificationRepository:
+class FakeNotificationRepository(FakeRepository, implements=NotificationRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, Notification] = {}
 

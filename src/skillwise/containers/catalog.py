@@ -32,54 +32,39 @@ class CatalogContainer(containers.DeclarativeContainer):
     uow = infra.uow
     clock = infra.clock
     storage = infra.file_storage
-    catalog_cache = infra.catalog_cache
 
     course_queries = providers.Factory(SqlCourseQueries, session_factory=infra.session_factory)
     serve_cached_catalog = providers.Factory(
-        ServeCachedCatalog, cache=infra.cache, catalog_cache=catalog_cache
+        ServeCachedCatalog, cache=infra.cache, catalog_cache=infra.catalog_cache
     )
-    create_course = providers.Factory(
-        CreateCourse, uow=uow, clock=clock, queries=course_queries, catalog_cache=catalog_cache
-    )
-    update_course = providers.Factory(
-        UpdateCourse, uow=uow, clock=clock, queries=course_queries, catalog_cache=catalog_cache
-    )
+    create_course = providers.Factory(CreateCourse, uow=uow, clock=clock, queries=course_queries)
+    update_course = providers.Factory(UpdateCourse, uow=uow, clock=clock, queries=course_queries)
     delete_course = providers.Factory(
         DeleteCourse,
         uow=uow,
         clock=clock,
         queries=course_queries,
         storage=storage,
-        catalog_cache=catalog_cache,
     )
     get_course = providers.Factory(GetCourse, uow=uow, queries=course_queries)
     list_courses = providers.Factory(ListCourses, queries=course_queries)
     list_all_courses = providers.Factory(ListAllCourses, queries=course_queries)
     list_instructor_courses = providers.Factory(ListInstructorCourses, queries=course_queries)
-    add_module = providers.Factory(AddModule, uow=uow, catalog_cache=catalog_cache)
+    add_module = providers.Factory(AddModule, uow=uow)
     list_modules = providers.Factory(ListModules, uow=uow, queries=course_queries)
-    update_module = providers.Factory(UpdateModule, uow=uow, catalog_cache=catalog_cache)
-    delete_module = providers.Factory(
-        DeleteModule, uow=uow, storage=storage, catalog_cache=catalog_cache
-    )
-    add_lesson = providers.Factory(AddLesson, uow=uow, clock=clock, catalog_cache=catalog_cache)
+    update_module = providers.Factory(UpdateModule, uow=uow)
+    delete_module = providers.Factory(DeleteModule, uow=uow, storage=storage)
+    add_lesson = providers.Factory(AddLesson, uow=uow, clock=clock)
     list_lessons = providers.Factory(ListLessons, uow=uow)
     read_lesson = providers.Factory(ReadLesson, uow=uow)
-    update_lesson = providers.Factory(
-        UpdateLesson, uow=uow, clock=clock, catalog_cache=catalog_cache
-    )
-    delete_lesson = providers.Factory(
-        DeleteLesson, uow=uow, storage=storage, catalog_cache=catalog_cache
-    )
+    update_lesson = providers.Factory(UpdateLesson, uow=uow, clock=clock)
+    delete_lesson = providers.Factory(DeleteLesson, uow=uow, storage=storage)
     upload_attachment = providers.Factory(
         UploadAttachment,
         uow=uow,
         storage=storage,
         clock=clock,
-        catalog_cache=catalog_cache,
         max_bytes=infra.settings.provided.max_attachment_bytes,
     )
     download_attachment = providers.Factory(DownloadAttachment, uow=uow, storage=storage)
-    delete_attachment = providers.Factory(
-        DeleteAttachment, uow=uow, storage=storage, catalog_cache=catalog_cache
-    )
+    delete_attachment = providers.Factory(DeleteAttachment, uow=uow, storage=storage)

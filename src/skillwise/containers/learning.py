@@ -23,20 +23,19 @@ class LearningContainer(containers.DeclarativeContainer):
     infra = providers.DependenciesContainer()
     uow = infra.uow
     clock = infra.clock
-    catalog_cache = infra.catalog_cache
 
     learning_queries = providers.Factory(SqlLearningQueries, session_factory=infra.session_factory)
     enroll_in_course = providers.Factory(
-        EnrollInCourse, uow=uow, clock=clock, queries=learning_queries, catalog_cache=catalog_cache
+        EnrollInCourse, uow=uow, clock=clock, queries=learning_queries
     )
     list_enrollments = providers.Factory(ListEnrollments, queries=learning_queries)
     get_enrollment = providers.Factory(GetEnrollment, queries=learning_queries)
     record_progress = providers.Factory(RecordProgress, uow=uow, clock=clock)
     get_progress = providers.Factory(GetProgress, uow=uow)
-    post_review = providers.Factory(PostReview, uow=uow, clock=clock, catalog_cache=catalog_cache)
+    post_review = providers.Factory(PostReview, uow=uow, clock=clock)
     list_reviews = providers.Factory(ListReviews, uow=uow, queries=learning_queries)
-    edit_review = providers.Factory(EditReview, uow=uow, clock=clock, catalog_cache=catalog_cache)
-    delete_review = providers.Factory(DeleteReview, uow=uow, catalog_cache=catalog_cache)
+    edit_review = providers.Factory(EditReview, uow=uow, clock=clock)
+    delete_review = providers.Factory(DeleteReview, uow=uow)
     file_report = providers.Factory(FileReport, uow=uow, clock=clock)
     list_reports = providers.Factory(ListReports, uow=uow)
     resolve_report = providers.Factory(ResolveReport, uow=uow, clock=clock)

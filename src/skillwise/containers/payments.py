@@ -29,13 +29,12 @@ class PaymentsContainer(containers.DeclarativeContainer):
     clock = infra.clock
     gateways = infra.payment_gateways
     signer = infra.fake_checkout_signer
-    catalog_cache = infra.catalog_cache
 
     platform_fee = providers.Singleton(
         PlatformFee, basis_points=infra.settings.provided.platform_fee_bps
     )
     handle_payment_event = providers.Factory(
-        HandlePaymentEvent, uow=uow, clock=clock, fee=platform_fee, catalog_cache=catalog_cache
+        HandlePaymentEvent, uow=uow, clock=clock, fee=platform_fee
     )
     receive_webhook = providers.Factory(
         ReceiveWebhook, gateways=gateways, handle_event=handle_payment_event
@@ -49,7 +48,7 @@ class PaymentsContainer(containers.DeclarativeContainer):
         RefundPayment, uow=uow, gateways=gateways, handle_event=handle_payment_event
     )
     review_held_payment = providers.Factory(
-        ReviewHeldPayment, uow=uow, clock=clock, fee=platform_fee, catalog_cache=catalog_cache
+        ReviewHeldPayment, uow=uow, clock=clock, fee=platform_fee
     )
     reconcile_payments = providers.Factory(
         ReconcilePayments,

@@ -23,7 +23,9 @@ from skillwise.adapters.storage.local import LocalFileStorage
 from skillwise.adapters.tasks.dramatiq_queue import DramatiqTaskQueue, build_broker, declare_actors
 from skillwise.adapters.tasks.in_process import InProcessTaskQueue
 from skillwise.application.catalog.cache import CatalogCache
-from skillwise.application.payments.use_cases.send_receipt import RECEIPT_TOPIC, SendReceipt
+from skillwise.application.payments.receipts import RECEIPT_TOPIC
+from skillwise.application.payments.use_cases.send_receipt import SendReceipt
+from skillwise.application.shared.effects import AfterCommit
 from skillwise.application.shared.email import EMAIL_TOPIC, SendEmail
 from skillwise.application.shared.use_cases.deliver_outbox_message import (
     DeliverOutboxMessage,
@@ -118,7 +120,11 @@ class Infrastructure(containers.DeclarativeContainer):
         in_process=providers.Singleton(InProcessTaskQueue, deliver=deliver_outbox_message.provider),
         dramatiq=providers.Singleton(DramatiqTaskQueue, actor=deliver_actor),
     )
-    uow.add_kwargs(task_queue=task_queue)
+    uow.add_kwargs(
+        after_commit=providers.Factory(
+            AfterCommit, catalog_cache=catalog_cache, task_queue=task_queue
+        )
+    )
     relay_stale_outbox = providers.Factory(
         RelayStaleOutbox,
         uow=uow,

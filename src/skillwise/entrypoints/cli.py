@@ -251,7 +251,6 @@ def seed_demo(courses: int) -> None:
         uow_factory=container.infra.uow,
         hasher=container.accounts.password_hasher(),
         clock=container.infra.clock(),
-        catalog_cache=container.infra.catalog_cache(),
     )(courses=courses)
     click.echo(
         f"demo catalog: {report.courses_created} course(s) and {report.lessons_created} "

@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 from uuid import UUID, uuid5
 
 from skillwise.application.accounts.ports import PasswordHasher
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.learning.enrollment_grants import grant_enrollment
 from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import (
     Course,
@@ -181,12 +181,10 @@ class DemoSeeder:
         uow_factory: Callable[[], UnitOfWork],
         hasher: PasswordHasher,
         clock: Clock,
-        catalog_cache: CatalogCache,
     ) -> None:
         self._uow_factory = uow_factory
         self._hasher = hasher
         self._clock = clock
-        self._catalog_cache = catalog_cache
 
     def __call__(self, courses: int = DEFAULT_COURSES) -> SeedReport:
         now = self._clock.now()
@@ -238,9 +236,9 @@ class DemoSeeder:
                 course = uow.courses.get_for_update(course_id)
                 if course is not None:
                     grant_enrollment(uow, user_id=student.id, course=course, now=now)
+            for course in new_courses:
+                uow.after_commit(CourseChanged(course.id))
             uow.commit()
-        for course in new_courses:
-            self._catalog_cache.course_changed(course.id)
         report.courses_created = len(new_courses)
         report.lessons_created = len(lessons)
         return report

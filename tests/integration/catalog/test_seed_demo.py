@@ -15,7 +15,6 @@ def seeder(container):
         uow_factory=container.infra.uow,
         hasher=container.accounts.password_hasher(),
         clock=container.infra.clock(),
-        catalog_cache=container.infra.catalog_cache(),
     )
 
 

@@ -1,9 +1,11 @@
 from datetime import UTC, datetime, timedelta
+from uuid import uuid4
 
 import pytest
 from sqlalchemy import inspect
 
 from skillwise.adapters.db.migrate import downgrade, upgrade
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.email import queue_email
 from skillwise.domain.email_address import Email
 from skillwise.domain.users import User
@@ -76,6 +78,28 @@ def test_an_email_recorded_in_the_outbox_is_delivered_after_commit(
     assert [m.subject for m in outbox_mailer.sent] == ["Welcome"]
     relayed = container.infra.relay_stale_outbox()(older_than_seconds=0)
     assert relayed == 0
+
+
+def test_a_rolled_back_transaction_invalidates_nothing_and_relays_nothing(
+    uow_factory, container, outbox_mailer
+):
+    catalog_cache = container.infra.catalog_cache()
+    list_version = catalog_cache.list_version()
+    course_id = uuid4()
+    with pytest.raises(RuntimeError), uow_factory() as uow:
+        queue_email(uow, container.infra.clock(), to="ada@example.com", subject="Lost", text="x")
+        uow.after_commit(CourseChanged(course_id))
+        raise RuntimeError("the use case failed after declaring its effects")
+
+    assert outbox_mailer.sent == []
+    assert catalog_cache.list_version() == list_version
+    assert catalog_cache.course_version(course_id) == 0
+    assert container.infra.relay_stale_outbox()(older_than_seconds=0) == 0
+
+    with uow_factory() as uow:
+        uow.after_commit(CourseChanged(course_id))
+        uow.commit()
+    assert catalog_cache.course_version(course_id) == 1
 
 
 # Expression indexes cannot be compared by autogenerate (SQLite cannot even reflect them):

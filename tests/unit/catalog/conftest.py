@@ -83,7 +83,7 @@ def shelf() -> Shelf:
     return Shelf(
         uow=uow,
         clock=FixedClock(),
-        cache=RecordingCatalogCache(uow),
+        cache=uow.catalog_cache,
         queries=FakeCourseQueries(uow),
         storage=FakeFileStorage(),
     )

@@ -20,7 +20,7 @@ PDF = b"%PDF-1.7\n" + b"0" * 200
 
 
 def upload(shelf, max_bytes=10_000):
-    return UploadAttachment(shelf.uow, shelf.storage, shelf.clock, shelf.cache, max_bytes)
+    return UploadAttachment(shelf.uow, shelf.storage, shelf.clock, max_bytes)
 
 
 def a_file(content=PDF, declared="application/pdf", name="../../slides.pdf"):
@@ -89,7 +89,7 @@ def test_deleting_an_attachment_removes_record_and_file(shelf):
     course = shelf.course()
     lesson = a_locked_lesson(shelf, course)
     attachment = upload(shelf)(shelf.owner_of(course), lesson.id, a_file())
-    DeleteAttachment(shelf.uow, shelf.storage, shelf.cache)(shelf.actor(Role.ADMIN), attachment.id)
+    DeleteAttachment(shelf.uow, shelf.storage)(shelf.actor(Role.ADMIN), attachment.id)
     assert shelf.storage.files == {}
     with pytest.raises(NotFound):
         DownloadAttachment(shelf.uow, shelf.storage)(shelf.owner_of(course), attachment.id)

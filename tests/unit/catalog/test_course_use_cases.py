@@ -18,15 +18,15 @@ from tests.factories import NOW
 
 
 def create(shelf):
-    return CreateCourse(shelf.uow, shelf.clock, shelf.queries, shelf.cache)
+    return CreateCourse(shelf.uow, shelf.clock, shelf.queries)
 
 
 def update(shelf):
-    return UpdateCourse(shelf.uow, shelf.clock, shelf.queries, shelf.cache)
+    return UpdateCourse(shelf.uow, shelf.clock, shelf.queries)
 
 
 def delete(shelf):
-    return DeleteCourse(shelf.uow, shelf.clock, shelf.queries, shelf.storage, shelf.cache)
+    return DeleteCourse(shelf.uow, shelf.clock, shelf.queries, shelf.storage)
 
 
 def a_new_course(title="Python From Zero", price=1999):

@@ -22,7 +22,7 @@ def titles(items):
 
 def test_a_module_is_added_at_the_end_by_default(shelf):
     course = shelf.course(modules=2)
-    outline = AddModule(shelf.uow, shelf.cache)(shelf.owner_of(course), course.id, "Wrap-up")
+    outline = AddModule(shelf.uow)(shelf.owner_of(course), course.id, "Wrap-up")
     assert outline.position == 3
     assert titles(shelf.modules_of(course)) == ["Module 1", "Module 2", "Wrap-up"]
     assert shelf.cache.changes == [(course.id, 1)]
@@ -30,7 +30,7 @@ def test_a_module_is_added_at_the_end_by_default(shelf):
 
 def test_a_module_inserted_at_a_position_pushes_the_rest_down(shelf):
     course = shelf.course(modules=3)
-    AddModule(shelf.uow, shelf.cache)(shelf.owner_of(course), course.id, "Setup", position=1)
+    AddModule(shelf.uow)(shelf.owner_of(course), course.id, "Setup", position=1)
     modules = shelf.modules_of(course)
     assert titles(modules) == ["Setup", "Module 1", "Module 2", "Module 3"]
     assert [m.position for m in modules] == [1, 2, 3, 4]
@@ -39,7 +39,7 @@ def test_a_module_inserted_at_a_position_pushes_the_rest_down(shelf):
 def test_moving_a_module_renumbers_its_siblings(shelf):
     course = shelf.course(modules=4)
     last = shelf.modules_of(course)[-1]
-    UpdateModule(shelf.uow, shelf.cache)(shelf.owner_of(course), last.id, position=1)
+    UpdateModule(shelf.uow)(shelf.owner_of(course), last.id, position=1)
     modules = shelf.modules_of(course)
     assert titles(modules) == ["Module 4", "Module 1", "Module 2", "Module 3"]
     assert [m.position for m in modules] == [1, 2, 3, 4]
@@ -48,7 +48,7 @@ def test_moving_a_module_renumbers_its_siblings(shelf):
 def test_deleting_a_module_closes_the_gap(shelf):
     course = shelf.course(modules=3)
     second = shelf.modules_of(course)[1]
-    DeleteModule(shelf.uow, shelf.storage, shelf.cache)(shelf.actor(Role.ADMIN), second.id)
+    DeleteModule(shelf.uow, shelf.storage)(shelf.actor(Role.ADMIN), second.id)
     modules = shelf.modules_of(course)
     assert titles(modules) == ["Module 1", "Module 3"]
     assert [m.position for m in modules] == [1, 2]
@@ -59,11 +59,11 @@ def test_strangers_cannot_change_the_outline(shelf):
     module = shelf.modules_of(course)[0]
     student = shelf.actor(Role.STUDENT)
     with pytest.raises(PermissionDenied):
-        AddModule(shelf.uow, shelf.cache)(student, course.id, "Mine")
+        AddModule(shelf.uow)(student, course.id, "Mine")
     with pytest.raises(PermissionDenied):
-        UpdateModule(shelf.uow, shelf.cache)(student, module.id, title="Mine")
+        UpdateModule(shelf.uow)(student, module.id, title="Mine")
     with pytest.raises(PermissionDenied):
-        DeleteModule(shelf.uow, shelf.storage, shelf.cache)(student, module.id)
+        DeleteModule(shelf.uow, shelf.storage)(student, module.id)
     assert titles(shelf.modules_of(course)) == ["Module 1"]
 
 
@@ -72,7 +72,7 @@ def test_the_modules_of_a_stranger_s_draft_do_not_exist_for_others(shelf):
     module = shelf.modules_of(draft)[0]
     other_teacher = shelf.actor(Role.INSTRUCTOR)
     with pytest.raises(NotFound):
-        UpdateModule(shelf.uow, shelf.cache)(other_teacher, module.id, title="Mine")
+        UpdateModule(shelf.uow)(other_teacher, module.id, title="Mine")
     with pytest.raises(NotFound):
         ListModules(shelf.uow, shelf.queries)(None, draft.id, PageRequest())
 
@@ -86,7 +86,7 @@ def test_listing_modules_paginates_the_outline(shelf):
 def test_a_lesson_inserted_at_a_position_pushes_the_rest_down(shelf):
     course = shelf.course(lessons_per_module=3)
     module = shelf.modules_of(course)[0]
-    view = AddLesson(shelf.uow, shelf.clock, shelf.cache)(
+    view = AddLesson(shelf.uow, shelf.clock)(
         shelf.owner_of(course), module.id, NewLesson(title="Warm-up", position=2)
     )
     assert view.lesson.position == 2
@@ -99,7 +99,7 @@ def test_moving_a_lesson_down_and_editing_it(shelf):
     course = shelf.course(lessons_per_module=3)
     module = shelf.modules_of(course)[0]
     first = shelf.lessons_of(module)[0]
-    view = UpdateLesson(shelf.uow, shelf.clock, shelf.cache)(
+    view = UpdateLesson(shelf.uow, shelf.clock)(
         shelf.owner_of(course), first.id, {"position": 3, "title": "Recap", "is_preview": False}
     )
     assert (view.lesson.position, view.lesson.title, view.lesson.is_preview) == (3, "Recap", False)
@@ -122,7 +122,7 @@ def test_deleting_a_lesson_closes_the_gap_and_removes_its_files(shelf):
             created_at=NOW,
         )
     )
-    DeleteLesson(shelf.uow, shelf.storage, shelf.cache)(shelf.owner_of(course), first.id)
+    DeleteLesson(shelf.uow, shelf.storage)(shelf.owner_of(course), first.id)
     lessons = shelf.lessons_of(module)
     assert titles(lessons) == ["Lesson 1.2", "Lesson 1.3"]
     assert [lesson.position for lesson in lessons] == [1, 2]
@@ -135,8 +135,8 @@ def test_another_instructor_cannot_add_or_change_lessons(shelf):
     lesson = shelf.lessons_of(module)[0]
     stranger = shelf.actor(Role.INSTRUCTOR)
     with pytest.raises(PermissionDenied):
-        AddLesson(shelf.uow, shelf.clock, shelf.cache)(stranger, module.id, NewLesson("Mine"))
+        AddLesson(shelf.uow, shelf.clock)(stranger, module.id, NewLesson("Mine"))
     with pytest.raises(PermissionDenied):
-        UpdateLesson(shelf.uow, shelf.clock, shelf.cache)(stranger, lesson.id, {"title": "x"})
+        UpdateLesson(shelf.uow, shelf.clock)(stranger, lesson.id, {"title": "x"})
     assert len(shelf.lessons_of(module)) == 2 and lesson.title == "Lesson 1.1"
     assert shelf.cache.changes == []

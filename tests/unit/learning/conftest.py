@@ -15,7 +15,8 @@ from skillwise.domain.money import Money
 from skillwise.domain.users import User
 from tests.factories import NOW, a_course, a_user
 from tests.fakes.basics import FixedClock
-from tests.fakes.learning import FakeLearningQueries, FakePaymentLookup, RecordingCatalogCache
+from tests.fakes.catalog import RecordingCatalogCache
+from tests.fakes.learning import FakeLearningQueries, FakePaymentLookup
 from tests.fakes.unit_of_work import FakeUnitOfWork
 
 
@@ -102,5 +103,5 @@ def queries(uow: FakeUnitOfWork) -> FakeLearningQueries:
 
 
 @pytest.fixture
-def catalog_cache() -> RecordingCatalogCache:
-    return RecordingCatalogCache()
+def catalog_cache(uow: FakeUnitOfWork) -> RecordingCatalogCache:
+    return uow.catalog_cache

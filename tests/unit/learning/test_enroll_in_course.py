@@ -14,8 +14,8 @@ from tests.fakes.repositories import FakeEnrollmentRepository
 
 
 @pytest.fixture
-def enroll(uow, clock, queries, catalog_cache):
-    return EnrollInCourse(uow=uow, clock=clock, queries=queries, catalog_cache=catalog_cache)
+def enroll(uow, clock, queries):
+    return EnrollInCourse(uow=uow, clock=clock, queries=queries)
 
 
 def enrollments_in(uow, course):

@@ -13,18 +13,18 @@ from skillwise.domain.identity import Role
 
 
 @pytest.fixture
-def post(uow, clock, catalog_cache):
-    return PostReview(uow=uow, clock=clock, catalog_cache=catalog_cache)
+def post(uow, clock):
+    return PostReview(uow=uow, clock=clock)
 
 
 @pytest.fixture
-def edit(uow, clock, catalog_cache):
-    return EditReview(uow=uow, clock=clock, catalog_cache=catalog_cache)
+def edit(uow, clock):
+    return EditReview(uow=uow, clock=clock)
 
 
 @pytest.fixture
-def delete(uow, catalog_cache):
-    return DeleteReview(uow=uow, catalog_cache=catalog_cache)
+def delete(uow):
+    return DeleteReview(uow=uow)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import pytest
 
 from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.application.payments.ports import PaymentFilters
+from skillwise.application.payments.receipts import RECEIPT_TOPIC
 from skillwise.application.payments.use_cases.complete_fake_checkout import CompleteFakeCheckout
 from skillwise.application.payments.use_cases.get_invoice import GetInvoice
 from skillwise.application.payments.use_cases.get_invoice_pdf import GetInvoicePdf
@@ -15,7 +16,7 @@ from skillwise.application.payments.use_cases.get_payment import GetPayment
 from skillwise.application.payments.use_cases.list_earnings import ListEarnings
 from skillwise.application.payments.use_cases.list_payment_history import ListPaymentHistory
 from skillwise.application.payments.use_cases.list_payments import ListPayments
-from skillwise.application.payments.use_cases.send_receipt import RECEIPT_TOPIC, SendReceipt
+from skillwise.application.payments.use_cases.send_receipt import SendReceipt
 from skillwise.application.payments.use_cases.show_fake_checkout import ShowFakeCheckout
 from skillwise.application.shared.pagination import PageRequest
 from skillwise.application.shared.use_cases.deliver_outbox_message import DeliverOutboxMessage

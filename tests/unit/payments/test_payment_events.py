@@ -13,8 +13,8 @@ from skillwise.application.payments.gateway import (
     WebhookRequest,
 )
 from skillwise.application.payments.ports import EventOutcome
+from skillwise.application.payments.receipts import RECEIPT_TOPIC
 from skillwise.application.payments.use_cases.receive_webhook import gateway_of
-from skillwise.application.payments.use_cases.send_receipt import RECEIPT_TOPIC
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import NotFound
 from skillwise.domain.money import Money

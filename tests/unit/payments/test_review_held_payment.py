@@ -9,12 +9,12 @@ import pytest
 
 from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.application.payments.ports import EventOutcome
+from skillwise.application.payments.receipts import RECEIPT_TOPIC
 from skillwise.application.payments.use_cases.review_held_payment import (
     ReviewDecision,
     ReviewHeldPayment,
     review_event_id,
 )
-from skillwise.application.payments.use_cases.send_receipt import RECEIPT_TOPIC
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import Conflict, DomainValidationError, NotFound, PermissionDenied
 from skillwise.domain.money import Money
@@ -30,7 +30,7 @@ def market() -> Market:
 
 
 def review(market: Market, payment: Payment, decision: ReviewDecision, note: str = "", actor=None):
-    use_case = ReviewHeldPayment(market.uow, market.clock, market.fee, market.catalog_cache)
+    use_case = ReviewHeldPayment(market.uow, market.clock, market.fee)
     return use_case(actor or market.admin.as_actor(), payment.id, decision=decision, note=note)
 
 

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Self
-from uuid import UUID
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.db.repositories import REPOSITORIES
-from skillwise.application.shared.tasks import TaskQueue
+from skillwise.application.shared.effects import AfterCommit, Effect
 from skillwise.domain.errors import ServiceUnavailable
-
-log = logging.getLogger(__name__)
 
 
 class SqlAlchemyUnitOfWork:
@@ -24,12 +20,12 @@ class SqlAlchemyUnitOfWork:
     def __init__(
         self,
         session_factory: sessionmaker[Session],
-        task_queue: TaskQueue | None = None,
+        after_commit: AfterCommit | None = None,
     ) -> None:
         self._session_factory = session_factory
-        self._task_queue = task_queue
+        self._run_after_commit = after_commit
         self._session: Session | None = None
-        self._pending_outbox: list[UUID] = []
+        self._effects: list[Effect] = []
 
     @property
     def session(self) -> Session:
@@ -39,7 +35,7 @@ class SqlAlchemyUnitOfWork:
 
     def __enter__(self) -> Self:
         self._session = self._session_factory()
-        self._pending_outbox = []
+        self._effects = []
         for name, repository_class in REPOSITORIES.items():
             setattr(self, name, repository_class(self._session, self))
         return self
@@ -51,6 +47,7 @@ class SqlAlchemyUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         session, self._session = self._session, None
+        self._effects = []
         if session is None:
             return
         try:
@@ -60,25 +57,18 @@ class SqlAlchemyUnitOfWork:
         if isinstance(exc, OperationalError):
             raise ServiceUnavailable("The database is not reachable right now.") from exc
 
-    def outbox_added(self, message_id: UUID) -> None:
-        """Called by the outbox repository so the message is relayed after commit."""
-        self._pending_outbox.append(message_id)
+    def after_commit(self, effect: Effect) -> None:
+        self._effects.append(effect)
 
     def commit(self) -> None:
         self.session.commit()
-        to_relay, self._pending_outbox = self._pending_outbox, []
-        if self._task_queue is None:
-            return
-        for message_id in to_relay:
-            # The message is durable already; a failed hand-off is retried by the relay.
-            try:
-                self._task_queue.deliver_outbox_message(message_id)
-            except Exception:
-                log.exception("outbox message %s not handed to the task queue", message_id)
+        effects, self._effects = self._effects, []
+        if self._run_after_commit is not None:
+            self._run_after_commit(effects)
 
     def rollback(self) -> None:
         self.session.rollback()
-        self._pending_outbox = []
+        self._effects = []
 
     def __getattr__(self, name: str) -> Any:
         if name in REPOSITORIES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import Course
 from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
@@ -34,6 +35,7 @@ def grant_enrollment(
         uow.enrollments.save(enrollment)
     course.enrollment_count += 1
     uow.courses.save(course)
+    uow.after_commit(CourseChanged(course.id))
     uow.notifications.add(
         Notification(
             user_id=user_id,
@@ -58,4 +60,5 @@ def revoke_enrollment(uow: UnitOfWork, *, user_id: UUID, course: Course, now: da
     uow.enrollments.save(enrollment)
     course.enrollment_count = max(course.enrollment_count - 1, 0)
     uow.courses.save(course)
+    uow.after_commit(CourseChanged(course.id))
     return True

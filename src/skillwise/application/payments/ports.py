@@ -185,3 +185,11 @@ class InvoiceRenderer(Protocol):
     """Turns an invoice into the PDF the buyer downloads and receives by email."""
 
     def render_pdf(self, invoice: Invoice) -> bytes: ...
+
+
+@dataclass(frozen=True, slots=True)
+class EventResult:
+    event_id: str
+    outcome: EventOutcome
+    payment_id: UUID | None
+    detail: str = ""

@@ -29,13 +29,15 @@ from skillwise.application.payments.ports import (
     PaymentEventRepository,
     PaymentRepository,
 )
+from skillwise.application.shared.effects import Effect
 from skillwise.application.shared.outbox import OutboxRepository
 
 
 class UnitOfWork(Protocol):
     """`with uow:` opens a transaction; only an explicit `commit()` keeps its changes.
 
-    Outbox messages added inside the block are handed to the task queue after the commit.
+    Effects declared with `after_commit` (cache invalidation, outbox hand-off) run once the
+    transaction has committed, and are dropped if it rolls back.
     """
 
     users: UserRepository
@@ -68,3 +70,7 @@ class UnitOfWork(Protocol):
     def commit(self) -> None: ...
 
     def rollback(self) -> None: ...
+
+    def after_commit(self, effect: Effect) -> None:
+        """Run `effect` after this transaction commits; a rollback drops it."""
+        ...

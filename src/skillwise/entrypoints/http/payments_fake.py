@@ -7,7 +7,7 @@ from flask import Response, render_template, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from skillwise.application.payments.use_cases.show_fake_checkout import FakeCheckout
+from skillwise.application.payments.fake_checkout import FakeCheckout
 from skillwise.containers import Container
 from skillwise.domain.payments import PaymentStatus
 from skillwise.entrypoints.http.access import public

@@ -10,6 +10,7 @@ from sqlalchemy import delete, insert, select, update
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.accounts import one_time_tokens, refresh_tokens
+from skillwise.application.accounts.ports import OneTimeTokenRepository, RefreshTokenRepository
 from skillwise.domain.accounts import OneTimeToken, RefreshToken, TokenPurpose
 
 
@@ -25,7 +26,7 @@ def _one_time_token_from_row(row: Any) -> OneTimeToken:
     )
 
 
-class SqlOneTimeTokenRepository(SqlRepository):
+class SqlOneTimeTokenRepository(SqlRepository, implements=OneTimeTokenRepository):
     def add(self, token: OneTimeToken) -> None:
         self._session.execute(
             insert(one_time_tokens).values(
@@ -84,7 +85,7 @@ def _refresh_token_from_row(row: Any) -> RefreshToken:
     )
 
 
-class SqlRefreshTokenRepository(SqlRepository):
+class SqlRefreshTokenRepository(SqlRepository, implements=RefreshTokenRepository):
     def add(self, token: RefreshToken) -> None:
         self._session.execute(
             insert(refresh_tokens).values(

@@ -11,6 +11,11 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.catalog import attachments
 from skillwise.adapters.db.tables.core import lessons, modules
+from skillwise.application.catalog.ports import (
+    AttachmentRepository,
+    LessonRepository,
+    ModuleRepository,
+)
 from skillwise.domain.catalog import Attachment, Lesson, Module
 
 
@@ -74,7 +79,7 @@ _SET_LESSON_POSITION = (
 )
 
 
-class SqlModuleRepository(SqlRepository):
+class SqlModuleRepository(SqlRepository, implements=ModuleRepository):
     def add(self, module: Module) -> None:
         self._session.execute(
             insert(modules).values(
@@ -126,7 +131,7 @@ class SqlModuleRepository(SqlRepository):
         self._session.execute(delete(modules).where(modules.c.id == module_id))
 
 
-class SqlLessonRepository(SqlRepository):
+class SqlLessonRepository(SqlRepository, implements=LessonRepository):
     def add(self, lesson: Lesson) -> None:
         self._session.execute(insert(lessons).values(id=lesson.id, **_lesson_values(lesson)))
 
@@ -169,7 +174,7 @@ class SqlLessonRepository(SqlRepository):
         self._session.execute(delete(lessons).where(lessons.c.id == lesson_id))
 
 
-class SqlAttachmentRepository(SqlRepository):
+class SqlAttachmentRepository(SqlRepository, implements=AttachmentRepository):
     def add(self, attachment: Attachment) -> None:
         self._session.execute(
             insert(attachments).values(

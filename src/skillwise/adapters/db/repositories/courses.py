@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import courses
+from skillwise.application.catalog.courses import CourseRepository
 from skillwise.domain.catalog import Course, CourseLevel, CourseStatus, SlugTaken
 from skillwise.domain.money import Money
 
@@ -61,7 +62,7 @@ def course_values(course: Course) -> dict[str, Any]:
     }
 
 
-class SqlCourseRepository(SqlRepository):
+class SqlCourseRepository(SqlRepository, implements=CourseRepository):
     def add(self, course: Course) -> None:
         try:
             self._session.execute(insert(courses).values(id=course.id, **course_values(course)))

@@ -10,6 +10,7 @@ from sqlalchemy import insert, select, update
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.repositories.learning import insert_once
 from skillwise.adapters.db.tables.core import enrollments
+from skillwise.application.learning.enrollments import EnrollmentRepository
 from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment, EnrollmentStatus
 
 
@@ -36,7 +37,7 @@ def _values(enrollment: Enrollment) -> dict[str, Any]:
     }
 
 
-class SqlEnrollmentRepository(SqlRepository):
+class SqlEnrollmentRepository(SqlRepository, implements=EnrollmentRepository):
     def add(self, enrollment: Enrollment) -> None:
         insert_once(
             self._session,

@@ -12,6 +12,11 @@ from sqlalchemy.orm import Session
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import lessons, modules
 from skillwise.adapters.db.tables.learning import lesson_progress, reports, reviews
+from skillwise.application.learning.ports import (
+    LessonProgressRepository,
+    ReportRepository,
+    ReviewRepository,
+)
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.errors import Conflict
 from skillwise.domain.learning import (
@@ -72,7 +77,7 @@ def _progress_values(progress: LessonProgress) -> dict[str, Any]:
     }
 
 
-class SqlLessonProgressRepository(SqlRepository):
+class SqlLessonProgressRepository(SqlRepository, implements=LessonProgressRepository):
     def outline(self, course_id: UUID) -> list[LessonRef]:
         rows = self._session.execute(
             select(lessons.c.id, lessons.c.duration_seconds)
@@ -118,7 +123,7 @@ def _review_from_row(row: Any) -> Review:
     )
 
 
-class SqlReviewRepository(SqlRepository):
+class SqlReviewRepository(SqlRepository, implements=ReviewRepository):
     def add(self, review: Review) -> None:
         insert_once(
             self._session,
@@ -179,7 +184,7 @@ def _report_from_row(row: Any) -> Report:
     )
 
 
-class SqlReportRepository(SqlRepository):
+class SqlReportRepository(SqlRepository, implements=ReportRepository):
     def add(self, report: Report) -> None:
         insert_once(
             self._session,

@@ -10,6 +10,7 @@ from sqlalchemy import func, insert, select, update
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import notifications
+from skillwise.application.notifications.ports import NotificationRepository
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.notifications import Notification
 
@@ -27,7 +28,7 @@ def notification_from_row(row: Any) -> Notification:
     )
 
 
-class SqlNotificationRepository(SqlRepository):
+class SqlNotificationRepository(SqlRepository, implements=NotificationRepository):
     def add(self, notification: Notification) -> None:
         self._session.execute(
             insert(notifications).values(

@@ -10,7 +10,8 @@ from sqlalchemy import insert, select, update
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import outbox
-from skillwise.application.shared.outbox import OutboxMessage
+from skillwise.application.shared.effects import OutboxMessageAdded
+from skillwise.application.shared.outbox import OutboxMessage, OutboxRepository
 
 
 def _from_row(row: Any) -> OutboxMessage:
@@ -25,7 +26,7 @@ def _from_row(row: Any) -> OutboxMessage:
     )
 
 
-class SqlOutboxRepository(SqlRepository):
+class SqlOutboxRepository(SqlRepository, implements=OutboxRepository):
     def add(self, message: OutboxMessage) -> None:
         self._session.execute(
             insert(outbox).values(
@@ -38,7 +39,7 @@ class SqlOutboxRepository(SqlRepository):
                 last_error=message.last_error,
             )
         )
-        self._uow.outbox_added(message.id)
+        self._uow.after_commit(OutboxMessageAdded(message.id))
 
     def get_for_update(self, message_id: UUID) -> OutboxMessage | None:
         query = select(outbox).where(outbox.c.id == message_id)

@@ -21,9 +21,13 @@ from skillwise.adapters.db.tables.payments import (
 )
 from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.application.payments.ports import (
+    EarningRepository,
     EventOutcome,
+    InvoiceRepository,
+    PaymentEventRepository,
     PaymentFilters,
     PaymentListing,
+    PaymentRepository,
     RecordedEvent,
 )
 from skillwise.application.shared.pagination import Page, PageRequest
@@ -136,7 +140,7 @@ def _filter_conditions(filters: PaymentFilters) -> list[ColumnElement[bool]]:
     return conditions
 
 
-class SqlPaymentRepository(_SqlRepositoryWithUpserts):
+class SqlPaymentRepository(_SqlRepositoryWithUpserts, implements=PaymentRepository):
     def add(self, payment: Payment) -> bool:
         return self._insert_unless_duplicate(payments, id=payment.id, **_payment_values(payment))
 
@@ -274,7 +278,7 @@ def _event_from_row(row: Any) -> RecordedEvent:
     )
 
 
-class SqlPaymentEventRepository(_SqlRepositoryWithUpserts):
+class SqlPaymentEventRepository(_SqlRepositoryWithUpserts, implements=PaymentEventRepository):
     def record(self, event: RecordedEvent) -> bool:
         return self._insert_unless_duplicate(
             payment_events,
@@ -329,7 +333,7 @@ def invoice_from_row(row: Any) -> Invoice:
     )
 
 
-class SqlInvoiceRepository(_SqlRepositoryWithUpserts):
+class SqlInvoiceRepository(_SqlRepositoryWithUpserts, implements=InvoiceRepository):
     def next_number(self, year: int) -> int:
         allocated = self._increment(year)
         if allocated is None:
@@ -393,7 +397,7 @@ def earning_from_row(row: Any) -> EarningEntry:
     )
 
 
-class SqlEarningRepository(SqlRepository):
+class SqlEarningRepository(SqlRepository, implements=EarningRepository):
     def add(self, entry: EarningEntry) -> None:
         self._session.execute(
             insert(earnings).values(

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import users
-from skillwise.application.accounts.users import UserQuery
+from skillwise.application.accounts.users import UserQuery, UserRepository
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.email_address import Email
 from skillwise.domain.identity import Role
@@ -46,7 +46,7 @@ def _values(user: User) -> dict[str, Any]:
     }
 
 
-class SqlUserRepository(SqlRepository):
+class SqlUserRepository(SqlRepository, implements=UserRepository):
     def add(self, user: User) -> None:
         self._session.execute(insert(users).values(id=user.id, **_values(user)))
 

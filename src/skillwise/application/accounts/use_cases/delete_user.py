@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from skillwise.application.accounts.guards import require_admin, user_not_found
 from skillwise.application.accounts.ports import TokenBlocklist
-from skillwise.application.accounts.use_cases.get_user import require_admin, user_not_found
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.accounts import TokenPurpose

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
+from skillwise.application.accounts.guards import account_gone
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.users import User
-
-
-def account_gone() -> NotFound:
-    return NotFound("Your account no longer exists.", code="account_not_found")
 
 
 class GetProfile:

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from skillwise.application.accounts.guards import require_admin, user_not_found
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound, PermissionDenied
 from skillwise.domain.identity import Actor
 from skillwise.domain.users import User
-
-
-def require_admin(actor: Actor) -> None:
-    if not actor.is_admin:
-        raise PermissionDenied("Only admins manage user accounts.", code="admin_only")
-
-
-def user_not_found() -> NotFound:
-    return NotFound("There is no such user.", code="user_not_found")
 
 
 class GetUser:

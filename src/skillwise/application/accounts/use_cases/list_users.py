@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skillwise.application.accounts.use_cases.get_user import require_admin
+from skillwise.application.accounts.guards import require_admin
 from skillwise.application.accounts.users import UserQuery
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork

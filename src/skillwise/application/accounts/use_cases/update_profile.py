@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skillwise.application.accounts.use_cases.get_profile import account_gone
+from skillwise.application.accounts.guards import account_gone
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.identity import Actor
 from skillwise.domain.users import ProfileChanges, User

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess, module_not_found
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.ports import LessonView
 from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import Lesson, clean_title, place_at_position
 from skillwise.domain.identity import Actor
@@ -27,10 +27,9 @@ class NewLesson:
 class AddLesson:
     """Adds a lesson for the owner or an admin; the lessons after it move down one place."""
 
-    def __init__(self, uow: UnitOfWork, clock: Clock, catalog_cache: CatalogCache) -> None:
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
-        self._catalog_cache = catalog_cache
 
     def __call__(self, actor: Actor, module_id: UUID, new: NewLesson) -> LessonView:
         now = self._clock.now()
@@ -56,6 +55,6 @@ class AddLesson:
             moved = place_at_position(uow.lessons.list_for_module(module.id), lesson, new.position)
             uow.lessons.add(lesson)
             uow.lessons.save_positions([other for other in moved if other is not lesson])
+            uow.after_commit(CourseChanged(module.course_id))
             uow.commit()
-        self._catalog_cache.course_changed(module.course_id)
         return LessonView(lesson=lesson, content_open=True)

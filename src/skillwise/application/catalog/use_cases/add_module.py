@@ -5,8 +5,8 @@ from __future__ import annotations
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.ports import ModuleOutline
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import Module, clean_title, place_at_position
 from skillwise.domain.identity import Actor
@@ -15,9 +15,8 @@ from skillwise.domain.identity import Actor
 class AddModule:
     """Adds a module for the owner or an admin; the modules after it move down one place."""
 
-    def __init__(self, uow: UnitOfWork, catalog_cache: CatalogCache) -> None:
+    def __init__(self, uow: UnitOfWork) -> None:
         self._uow = uow
-        self._catalog_cache = catalog_cache
 
     def __call__(
         self, actor: Actor, course_id: UUID, title: str, position: int | None = None
@@ -30,6 +29,6 @@ class AddModule:
             moved = place_at_position(uow.modules.list_for_course(course.id), module, position)
             uow.modules.add(module)
             uow.modules.save_positions([m for m in moved if m is not module])
+            uow.after_commit(CourseChanged(course_id))
             uow.commit()
-        self._catalog_cache.course_changed(course_id)
         return ModuleOutline.of(module, [])

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from skillwise.application.catalog.access import existing_detail
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.ports import CourseDetail, CourseQueries
 from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import (
     Course,
@@ -50,12 +50,10 @@ class CreateCourse:
         uow: UnitOfWork,
         clock: Clock,
         queries: CourseQueries,
-        catalog_cache: CatalogCache,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._queries = queries
-        self._catalog_cache = catalog_cache
 
     def __call__(self, actor: Actor, new: NewCourse) -> CourseDetail:
         if not actor.can_teach:
@@ -88,7 +86,6 @@ class CreateCourse:
                 # A concurrent creation took the slug first: look again for a free one.
                 if attempt == SLUG_ATTEMPTS:
                     raise
-        self._catalog_cache.course_changed(course.id)
         return existing_detail(self._queries, course.id)
 
     def _add(self, course: Course) -> None:
@@ -96,4 +93,5 @@ class CreateCourse:
             base = slugify(course.title)
             course.slug = first_free_slug(base, uow.courses.slugs_starting_with(base))
             uow.courses.add(course)
+            uow.after_commit(CourseChanged(course.id))
             uow.commit()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess, attachment_not_found
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.ports import FileStorage
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.identity import Actor
 
@@ -14,10 +14,9 @@ from skillwise.domain.identity import Actor
 class DeleteAttachment:
     """For the owner or an admin; the file goes once the record's deletion is committed."""
 
-    def __init__(self, uow: UnitOfWork, storage: FileStorage, catalog_cache: CatalogCache) -> None:
+    def __init__(self, uow: UnitOfWork, storage: FileStorage) -> None:
         self._uow = uow
         self._storage = storage
-        self._catalog_cache = catalog_cache
 
     def __call__(self, actor: Actor, attachment_id: UUID) -> None:
         with self._uow as uow:
@@ -28,6 +27,6 @@ class DeleteAttachment:
                 uow.courses.get_for_update(attachment.course_id), attachment_not_found()
             )
             uow.attachments.delete(attachment.id)
+            uow.after_commit(CourseChanged(attachment.course_id))
             uow.commit()
-        self._catalog_cache.course_changed(attachment.course_id)
         self._storage.delete(attachment.storage_key)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess, existing_detail
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.ports import CourseDetail, CourseQueries, FileStorage
 from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import CourseStatus
 from skillwise.domain.identity import Actor
@@ -27,13 +27,11 @@ class DeleteCourse:
         clock: Clock,
         queries: CourseQueries,
         storage: FileStorage,
-        catalog_cache: CatalogCache,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._queries = queries
         self._storage = storage
-        self._catalog_cache = catalog_cache
 
     def __call__(self, actor: Actor, course_id: UUID) -> CourseDetail | None:
         now = self._clock.now()
@@ -48,8 +46,8 @@ class DeleteCourse:
             if not deleted:
                 course.move_to_status(CourseStatus.ARCHIVED, now=now, lesson_count=0)
                 uow.courses.save(course)
+            uow.after_commit(CourseChanged(course_id))
             uow.commit()
-        self._catalog_cache.course_changed(course_id)
         if not deleted:
             return existing_detail(self._queries, course_id)
         for key in files:

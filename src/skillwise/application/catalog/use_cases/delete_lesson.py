@@ -5,8 +5,8 @@ from __future__ import annotations
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess, lesson_not_found
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.ports import FileStorage
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import close_gap
 from skillwise.domain.identity import Actor
@@ -16,10 +16,9 @@ class DeleteLesson:
     """For the owner or an admin; the lessons after it move up to close the gap. Files are
     removed only once the deletion is committed."""
 
-    def __init__(self, uow: UnitOfWork, storage: FileStorage, catalog_cache: CatalogCache) -> None:
+    def __init__(self, uow: UnitOfWork, storage: FileStorage) -> None:
         self._uow = uow
         self._storage = storage
-        self._catalog_cache = catalog_cache
 
     def __call__(self, actor: Actor, lesson_id: UUID) -> None:
         with self._uow as uow:
@@ -32,7 +31,7 @@ class DeleteLesson:
             files = [a.storage_key for a in uow.attachments.list_for_lessons([lesson.id])]
             uow.lessons.delete(lesson.id)
             uow.lessons.save_positions(close_gap(uow.lessons.list_for_module(lesson.module_id)))
+            uow.after_commit(CourseChanged(lesson.course_id))
             uow.commit()
-        self._catalog_cache.course_changed(lesson.course_id)
         for key in files:
             self._storage.delete(key)

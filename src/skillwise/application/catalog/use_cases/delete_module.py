@@ -5,8 +5,8 @@ from __future__ import annotations
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess, module_not_found
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.ports import FileStorage
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import close_gap
 from skillwise.domain.identity import Actor
@@ -16,10 +16,9 @@ class DeleteModule:
     """For the owner or an admin; the modules after it move up to close the gap. Files are
     removed only once the deletion is committed."""
 
-    def __init__(self, uow: UnitOfWork, storage: FileStorage, catalog_cache: CatalogCache) -> None:
+    def __init__(self, uow: UnitOfWork, storage: FileStorage) -> None:
         self._uow = uow
         self._storage = storage
-        self._catalog_cache = catalog_cache
 
     def __call__(self, actor: Actor, module_id: UUID) -> None:
         with self._uow as uow:
@@ -33,7 +32,7 @@ class DeleteModule:
             files = [a.storage_key for a in uow.attachments.list_for_lessons(lesson_ids)]
             uow.modules.delete(module.id)
             uow.modules.save_positions(close_gap(uow.modules.list_for_course(module.course_id)))
+            uow.after_commit(CourseChanged(module.course_id))
             uow.commit()
-        self._catalog_cache.course_changed(module.course_id)
         for key in files:
             self._storage.delete(key)

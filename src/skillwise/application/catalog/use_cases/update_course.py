@@ -7,9 +7,9 @@ from typing import Any
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess, existing_detail
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.ports import CourseDetail, CourseQueries
 from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import Course, CourseLevel, CourseStatus, clean_title
 from skillwise.domain.identity import Actor
@@ -43,12 +43,10 @@ class UpdateCourse:
         uow: UnitOfWork,
         clock: Clock,
         queries: CourseQueries,
-        catalog_cache: CatalogCache,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._queries = queries
-        self._catalog_cache = catalog_cache
 
     def __call__(self, actor: Actor, course_id: UUID, changes: Mapping[str, Any]) -> CourseDetail:
         now = self._clock.now()
@@ -64,8 +62,8 @@ class UpdateCourse:
                 course.move_to_status(status, now=now, lesson_count=lessons)
             course.updated_at = now
             uow.courses.save(course)
+            uow.after_commit(CourseChanged(course.id))
             uow.commit()
-        self._catalog_cache.course_changed(course.id)
         return existing_detail(self._queries, course.id)
 
 

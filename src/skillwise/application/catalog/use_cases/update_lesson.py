@@ -7,9 +7,9 @@ from typing import Any
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess, lesson_not_found
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.ports import LessonView
 from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import clean_title, place_at_position
 from skillwise.domain.identity import Actor
@@ -23,10 +23,9 @@ class UpdateLesson:
     """Applies the given changes (keys of EDITABLE_LESSON_FIELDS) for the owner or an admin;
     a new position renumbers the module's lessons 1..n."""
 
-    def __init__(self, uow: UnitOfWork, clock: Clock, catalog_cache: CatalogCache) -> None:
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
-        self._catalog_cache = catalog_cache
 
     def __call__(self, actor: Actor, lesson_id: UUID, changes: Mapping[str, Any]) -> LessonView:
         with self._uow as uow:
@@ -48,6 +47,6 @@ class UpdateLesson:
             lesson.updated_at = self._clock.now()
             uow.lessons.save(lesson)
             attachments = uow.attachments.list_for_lessons([lesson.id])
+            uow.after_commit(CourseChanged(lesson.course_id))
             uow.commit()
-        self._catalog_cache.course_changed(lesson.course_id)
         return LessonView(lesson=lesson, content_open=True, attachments=tuple(attachments))

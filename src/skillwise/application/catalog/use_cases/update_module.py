@@ -5,8 +5,8 @@ from __future__ import annotations
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess, module_not_found
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.ports import ModuleOutline
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import clean_title, place_at_position
 from skillwise.domain.identity import Actor
@@ -15,9 +15,8 @@ from skillwise.domain.identity import Actor
 class UpdateModule:
     """For the owner or an admin; moving renumbers the course's modules 1..n."""
 
-    def __init__(self, uow: UnitOfWork, catalog_cache: CatalogCache) -> None:
+    def __init__(self, uow: UnitOfWork) -> None:
         self._uow = uow
-        self._catalog_cache = catalog_cache
 
     def __call__(
         self,
@@ -42,6 +41,6 @@ class UpdateModule:
                 uow.modules.save_positions([m for m in moved if m is not module])
             uow.modules.save(module)
             lessons = uow.lessons.list_for_module(module.id)
+            uow.after_commit(CourseChanged(module.course_id))
             uow.commit()
-        self._catalog_cache.course_changed(module.course_id)
         return ModuleOutline.of(module, lessons)

@@ -6,9 +6,9 @@ from itertools import chain
 from uuid import UUID, uuid4
 
 from skillwise.application.catalog.access import CatalogAccess, lesson_not_found
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.ports import FileStorage, IncomingFile
 from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import (
     SNIFF_BYTES,
@@ -31,13 +31,11 @@ class UploadAttachment:
         uow: UnitOfWork,
         storage: FileStorage,
         clock: Clock,
-        catalog_cache: CatalogCache,
         max_bytes: int,
     ) -> None:
         self._uow = uow
         self._storage = storage
         self._clock = clock
-        self._catalog_cache = catalog_cache
         self._max_bytes = max_bytes
 
     def __call__(self, actor: Actor, lesson_id: UUID, upload: IncomingFile) -> Attachment:
@@ -64,9 +62,9 @@ class UploadAttachment:
             )
             try:
                 uow.attachments.add(attachment)
+                uow.after_commit(CourseChanged(lesson.course_id))
                 uow.commit()
             except BaseException:
                 self._storage.delete(key)
                 raise
-        self._catalog_cache.course_changed(lesson.course_id)
         return attachment

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.cache import CatalogCache
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import NotFound, PermissionDenied
 from skillwise.domain.identity import Actor
@@ -14,9 +14,8 @@ from skillwise.domain.learning import uncount_rating
 class DeleteReview:
     """Takes the rating out of the course's count and sum under both row locks."""
 
-    def __init__(self, uow: UnitOfWork, catalog_cache: CatalogCache) -> None:
+    def __init__(self, uow: UnitOfWork) -> None:
         self._uow = uow
-        self._catalog_cache = catalog_cache
 
     def __call__(self, actor: Actor, review_id: UUID) -> None:
         with self._uow as uow:
@@ -33,5 +32,5 @@ class DeleteReview:
             if course is not None:
                 uncount_rating(course, review.rating)
                 uow.courses.save(course)
+            uow.after_commit(CourseChanged(review.course_id))
             uow.commit()
-        self._catalog_cache.course_changed(review.course_id)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.learning.ports import ReviewView
 from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import NotFound, PermissionDenied
 from skillwise.domain.identity import Actor
@@ -17,10 +17,9 @@ class EditReview:
     """The review row is locked, then the course row when the rating moves, so the course's
     rating sum takes every change exactly once."""
 
-    def __init__(self, uow: UnitOfWork, clock: Clock, catalog_cache: CatalogCache) -> None:
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
-        self._catalog_cache = catalog_cache
 
     def __call__(
         self,
@@ -46,8 +45,7 @@ class EditReview:
                 if course is not None:
                     replace_rating(course, previous, review.rating)
                     uow.courses.save(course)
+                    uow.after_commit(CourseChanged(course.id))
             author = uow.users.get(review.user_id)
             uow.commit()
-        if rating_moved:
-            self._catalog_cache.course_changed(review.course_id)
         return ReviewView.of(review, author.full_name if author else "")

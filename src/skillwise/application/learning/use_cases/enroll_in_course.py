@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.learning.enrollment_grants import grant_enrollment
 from skillwise.application.learning.ports import EnrollmentView, LearningQueries, PaymentLookup
 from skillwise.application.shared.clock import Clock
@@ -27,19 +26,15 @@ class EnrollInCourse:
         uow: UnitOfWork,
         clock: Clock,
         queries: LearningQueries,
-        catalog_cache: CatalogCache,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._queries = queries
-        self._catalog_cache = catalog_cache
 
     def __call__(self, actor: Actor, course_id: UUID) -> tuple[EnrollmentView, bool]:
         with self._uow as uow:
             enrollment, created = self._enroll(uow, actor, course_id)
             uow.commit()
-        if created:
-            self._catalog_cache.course_changed(course_id)
         view = self._queries.enrollment_of(actor.user_id, enrollment.id)
         if view is None:
             raise NotFound("The enrollment is gone.", code="enrollment_not_found")

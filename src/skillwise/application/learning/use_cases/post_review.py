@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.learning.ports import ReviewView
 from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import NotFound, PermissionDenied
 from skillwise.domain.identity import Actor
@@ -26,10 +26,9 @@ class PostReview:
     catalog cache learns of the new rating after the commit.
     """
 
-    def __init__(self, uow: UnitOfWork, clock: Clock, catalog_cache: CatalogCache) -> None:
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
-        self._catalog_cache = catalog_cache
 
     def __call__(
         self, actor: Actor, course_id: UUID, *, rating: int, comment: str = ""
@@ -64,6 +63,6 @@ class PostReview:
                 )
             )
             author = uow.users.get(actor.user_id)
+            uow.after_commit(CourseChanged(course_id))
             uow.commit()
-        self._catalog_cache.course_changed(course_id)
         return ReviewView.of(review, author.full_name if author else "")

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.payments.gateway import WebhookRequest
-from skillwise.application.payments.ports import EventSigner
-from skillwise.application.payments.use_cases.receive_webhook import ReceiveWebhook
-from skillwise.application.payments.use_cases.show_fake_checkout import (
+from skillwise.application.payments.fake_checkout import (
     CHECKOUT_OUTCOMES,
     FAKE_GATEWAY,
     FakeCheckout,
     fake_payment,
 )
+from skillwise.application.payments.gateway import WebhookRequest
+from skillwise.application.payments.ports import EventSigner
+from skillwise.application.payments.use_cases.receive_webhook import ReceiveWebhook
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import DomainValidationError, NotFound
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from skillwise.application.payments.invoices import visible_invoice
 from skillwise.application.payments.ports import InvoiceRenderer
-from skillwise.application.payments.use_cases.get_invoice import visible_invoice
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.identity import Actor
 from skillwise.domain.payments import Invoice

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
+from skillwise.application.payments.listings import payment_listing
 from skillwise.application.payments.ports import PaymentListing, RecordedEvent
-from skillwise.application.payments.use_cases.get_payment import payment_listing
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import NotFound
 

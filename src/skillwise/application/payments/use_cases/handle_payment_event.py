@@ -4,24 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from uuid import UUID
 
-from skillwise.application.catalog.cache import CatalogCache
-from skillwise.application.learning.enrollment_grants import grant_enrollment, revoke_enrollment
+from skillwise.application.learning.enrollment_grants import revoke_enrollment
+from skillwise.application.payments.fulfilment import fulfil_payment
 from skillwise.application.payments.gateway import GatewayEvent, GatewayEventKind
-from skillwise.application.payments.ports import EventOutcome, RecordedEvent
-from skillwise.application.payments.use_cases.send_receipt import queue_receipt
+from skillwise.application.payments.ports import EventOutcome, EventResult, RecordedEvent
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.email import queue_email
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.notifications import Notification
 from skillwise.domain.payments import (
-    EarningEntry,
-    Invoice,
     Payment,
     PaymentStatus,
     PlatformFee,
-    invoice_number,
 )
 
 _TARGETS = {
@@ -32,76 +27,10 @@ _TARGETS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class EventResult:
-    event_id: str
-    outcome: EventOutcome
-    payment_id: UUID | None
-    detail: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Fulfilment:
-    """What a success wrote: its invoice, and the course whose enrollment count changed."""
-
-    invoice: Invoice
-    course_changed: UUID | None
-
-
-def fulfil_payment(
-    uow: UnitOfWork, payment: Payment, *, clock: Clock, fee: PlatformFee, now: datetime
-) -> Fulfilment:
-    """Everything a payment that has just succeeded owes, in the caller's transaction.
-
-    The buyer's enrollment, the invoice with the year's next number, the instructor's earning,
-    the buyer's notification and the receipt in the outbox. Every way a payment succeeds
-    (a gateway event, an admin's approval) comes through here.
-    """
-    course = uow.courses.get_for_update(payment.course_id)
-    buyer = uow.users.get(payment.user_id)
-    assert course is not None and buyer is not None, "payments keep their course and buyer"
-    _, enrolled = grant_enrollment(uow, user_id=buyer.id, course=course, now=now)
-    invoice = Invoice(
-        number=invoice_number(now.year, uow.invoices.next_number(now.year)),
-        payment_id=payment.id,
-        user_id=buyer.id,
-        course_id=course.id,
-        buyer_name=buyer.full_name,
-        buyer_email=buyer.email.value,
-        course_title=course.title,
-        amount=payment.amount,
-        gateway=payment.gateway,
-        gateway_reference=payment.refund_reference,
-        paid_at=now,
-        issued_at=now,
-    )
-    uow.invoices.add(invoice)
-    uow.earnings.add(
-        EarningEntry.sale(payment, instructor_id=course.instructor_id, fee=fee, now=now)
-    )
-    uow.notifications.add(
-        Notification(
-            user_id=buyer.id,
-            kind="payment_succeeded",
-            title=f"Payment received for {course.title}",
-            body=f"We received {payment.amount}. Invoice {invoice.number} is on its way.",
-            data={
-                "payment_id": str(payment.id),
-                "course_id": str(course.id),
-                "invoice_id": str(invoice.id),
-            },
-            created_at=now,
-        )
-    )
-    queue_receipt(uow, clock, invoice)
-    return Fulfilment(invoice, course.id if enrolled else None)
-
-
 @dataclass
 class _Effects:
     outcome: EventOutcome
     detail: str = ""
-    course_changed: UUID | None = None
 
 
 class HandlePaymentEvent:
@@ -115,13 +44,10 @@ class HandlePaymentEvent:
     another amount) are recorded and change nothing.
     """
 
-    def __init__(
-        self, uow: UnitOfWork, clock: Clock, fee: PlatformFee, catalog_cache: CatalogCache
-    ) -> None:
+    def __init__(self, uow: UnitOfWork, clock: Clock, fee: PlatformFee) -> None:
         self._uow = uow
         self._clock = clock
         self._fee = fee
-        self._catalog_cache = catalog_cache
 
     def __call__(self, event: GatewayEvent) -> EventResult:
         with self._uow as uow:
@@ -147,8 +73,6 @@ class HandlePaymentEvent:
                 event.gateway, event.event_id, effects.outcome, payment_id, effects.detail
             )
             uow.commit()
-        if effects.course_changed is not None:
-            self._catalog_cache.course_changed(effects.course_changed)
         return EventResult(event.event_id, effects.outcome, payment_id, effects.detail)
 
     def _locked_payment(self, uow: UnitOfWork, event: GatewayEvent) -> Payment | None:
@@ -188,12 +112,8 @@ class HandlePaymentEvent:
             return _Effects(EventOutcome.IGNORED, f"{before} never becomes {target}")
         uow.payments.save(payment)
         if target is PaymentStatus.SUCCEEDED:
-            fulfilment = fulfil_payment(uow, payment, clock=self._clock, fee=self._fee, now=now)
-            return _Effects(
-                EventOutcome.APPLIED,
-                f"succeeded; invoice {fulfilment.invoice.number}",
-                course_changed=fulfilment.course_changed,
-            )
+            invoice = fulfil_payment(uow, payment, clock=self._clock, fee=self._fee, now=now)
+            return _Effects(EventOutcome.APPLIED, f"succeeded; invoice {invoice.number}")
         if target is PaymentStatus.REFUNDED:
             return self._reverse(uow, payment, now)
         return _Effects(EventOutcome.APPLIED, f"{before} -> {target}")
@@ -229,6 +149,4 @@ class HandlePaymentEvent:
             subject=f"Your refund for {course.title}",
             text=f"Hello {buyer.full_name},\n\n{message}\n\nSkillWise",
         )
-        return _Effects(
-            EventOutcome.APPLIED, "refunded", course_changed=course.id if revoked else None
-        )
+        return _Effects(EventOutcome.APPLIED, "refunded")

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from skillwise.application.payments.gateway import InvalidWebhook, WebhookRequest
-from skillwise.application.payments.ports import GatewayRegistry
-from skillwise.application.payments.use_cases.handle_payment_event import (
-    EventResult,
-    HandlePaymentEvent,
-)
+from skillwise.application.payments.ports import EventResult, GatewayRegistry
+from skillwise.application.payments.use_cases.handle_payment_event import HandlePaymentEvent
 from skillwise.domain.errors import NotFound
 
 # Which gateway signed a webhook sent to the shared address, by the header it signs with.

@@ -10,8 +10,8 @@ from skillwise.application.payments.gateway import (
     GatewayUnavailable,
     RefundRequest,
 )
+from skillwise.application.payments.listings import payment_listing
 from skillwise.application.payments.ports import GatewayRegistry, PaymentListing
-from skillwise.application.payments.use_cases.get_payment import payment_listing
 from skillwise.application.payments.use_cases.handle_payment_event import HandlePaymentEvent
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import Conflict, NotFound

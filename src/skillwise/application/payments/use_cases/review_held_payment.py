@@ -6,11 +6,10 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
-from skillwise.application.catalog.cache import CatalogCache
+from skillwise.application.payments.fulfilment import fulfil_payment
 from skillwise.application.payments.gateway import GatewayEventKind
+from skillwise.application.payments.listings import payment_listing
 from skillwise.application.payments.ports import EventOutcome, PaymentListing, RecordedEvent
-from skillwise.application.payments.use_cases.get_payment import payment_listing
-from skillwise.application.payments.use_cases.handle_payment_event import fulfil_payment
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import Conflict, DomainValidationError, NotFound, PermissionDenied
@@ -49,13 +48,10 @@ class ReviewHeldPayment:
     the opposite decision afterwards is a conflict.
     """
 
-    def __init__(
-        self, uow: UnitOfWork, clock: Clock, fee: PlatformFee, catalog_cache: CatalogCache
-    ) -> None:
+    def __init__(self, uow: UnitOfWork, clock: Clock, fee: PlatformFee) -> None:
         self._uow = uow
         self._clock = clock
         self._fee = fee
-        self._catalog_cache = catalog_cache
 
     def __call__(
         self, actor: Actor, payment_id: UUID, *, decision: ReviewDecision, note: str = ""
@@ -63,7 +59,6 @@ class ReviewHeldPayment:
         if not actor.is_admin:
             raise PermissionDenied("Only admins review held payments.", code="admin_only")
         note = _checked_note(decision, note)
-        course_changed = None
         with self._uow as uow:
             now = self._clock.now()
             payment = uow.payments.get_for_update(payment_id)
@@ -89,7 +84,7 @@ class ReviewHeldPayment:
                 )
             decided_by = f"{_PAST_TENSE[decision]} by admin {actor.user_id}"
             if decision is ReviewDecision.APPROVE:
-                invoice_number, course_changed = self._approve(uow, payment, now)
+                invoice_number = self._approve(uow, payment, now)
                 detail = f"{decided_by}; succeeded; invoice {invoice_number}"
             else:
                 self._reject(uow, payment, now)
@@ -101,8 +96,6 @@ class ReviewHeldPayment:
             )
             listing = payment_listing(uow, payment.id)
             uow.commit()
-        if course_changed is not None:
-            self._catalog_cache.course_changed(course_changed)
         assert listing is not None, "payments are never deleted"
         return listing
 
@@ -122,13 +115,12 @@ class ReviewHeldPayment:
         assert listing is not None, "payments are never deleted"
         return listing
 
-    def _approve(self, uow: UnitOfWork, payment: Payment, now: datetime) -> tuple[str, UUID | None]:
+    def _approve(self, uow: UnitOfWork, payment: Payment, now: datetime) -> str:
         moved = payment.move_to(PaymentStatus.SUCCEEDED, now)
         assert moved, "a pending payment may succeed"
         payment.release_from_review(now)
         uow.payments.save(payment)
-        fulfilment = fulfil_payment(uow, payment, clock=self._clock, fee=self._fee, now=now)
-        return fulfilment.invoice.number, fulfilment.course_changed
+        return fulfil_payment(uow, payment, clock=self._clock, fee=self._fee, now=now).number
 
     def _reject(self, uow: UnitOfWork, payment: Payment, now: datetime) -> None:
         moved = payment.move_to(PaymentStatus.FAILED, now)

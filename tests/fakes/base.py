@@ -1,0 +1,16 @@
+"""What every fake repository shares: registration under the port it implements."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from skillwise.application.shared.registry import Implementations
+
+
+class FakeRepository:
+    registry: ClassVar[Implementations] = Implementations("fake")
+
+    def __init_subclass__(cls, *, implements: type | None = None, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if implements is not None:
+            FakeRepository.registry.register(implements, cls)
