@@ -57,6 +57,11 @@ class Settings:
     ratelimit_enabled: bool = True
     password_hash_profile: str = "default"
     max_attachment_bytes: int = 25 * 1024 * 1024
+    storage: str = "local"
+    s3_bucket: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str | None = None
+    download_url_ttl_seconds: int = 300
     access_token_minutes: int = 15
     refresh_token_days: int = 30
 
@@ -92,6 +97,11 @@ class Settings:
                 "SKILLWISE_PLATFORM_FEE_BPS is the platform's share in basis points, "
                 "from 0 to 10000 (2000 = 20%)."
             )
+        storage = get("SKILLWISE_STORAGE", "local") or "local"
+        if storage not in {"local", "s3"}:
+            raise ConfigurationError("SKILLWISE_STORAGE is `local` (the default) or `s3`.")
+        if storage == "s3" and not get("SKILLWISE_S3_BUCKET"):
+            raise ConfigurationError("SKILLWISE_STORAGE=s3 needs SKILLWISE_S3_BUCKET.")
         # Links in emails and gateway callbacks point at where `make run` serves by default.
         host = get("HOST", "127.0.0.1") or "127.0.0.1"
         port = int(get("PORT", "8000") or 8000)
@@ -128,6 +138,11 @@ class Settings:
             max_attachment_bytes=int(
                 get("SKILLWISE_MAX_ATTACHMENT_BYTES", str(25 * 1024 * 1024)) or 0
             ),
+            storage=storage,
+            s3_bucket=get("SKILLWISE_S3_BUCKET"),
+            s3_endpoint_url=get("SKILLWISE_S3_ENDPOINT_URL"),
+            s3_region=get("SKILLWISE_S3_REGION"),
+            download_url_ttl_seconds=int(get("SKILLWISE_DOWNLOAD_URL_TTL_SECONDS", "300") or 300),
             host=host,
             port=port,
         )
