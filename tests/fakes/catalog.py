@@ -17,12 +17,12 @@ from skillwise.application.catalog.ports import (
     CourseFilters,
     CourseOrdering,
     CourseSummary,
-    InstructorRef,
     LessonRepository,
     ModuleOutline,
     ModuleRepository,
 )
 from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.application.shared.people import PersonRef
 from skillwise.domain.catalog import (
     Attachment,
     AttachmentTooLarge,
@@ -207,9 +207,9 @@ class FakeCourseQueries:
         window = courses[page.offset : page.offset + page.page_size]
         return Page(items=[self._summary(c) for c in window], total=len(courses), request=page)
 
-    def _instructor(self, course: Course) -> InstructorRef:
+    def _instructor(self, course: Course) -> PersonRef:
         user: User = self._uow.users.rows[course.instructor_id]
-        return InstructorRef(id=user.id, full_name=user.full_name)
+        return PersonRef(id=user.id, full_name=user.full_name)
 
     def _summary(self, course: Course) -> CourseSummary:
         lessons = [x for x in self._uow.lessons.rows.values() if x.course_id == course.id]

@@ -7,16 +7,16 @@ import copy
 from uuid import UUID
 
 from skillwise.application.learning.ports import (
-    CourseSummary,
+    EnrolledCourse,
     EnrollmentView,
     LessonProgressRepository,
-    PersonRef,
     ProgressSummary,
     ReportRepository,
     ReviewRepository,
     ReviewView,
 )
 from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.application.shared.people import PersonRef
 from skillwise.domain.learning import (
     DuplicateReport,
     DuplicateReview,
@@ -177,7 +177,7 @@ class FakeLearningQueries:
         )
         return EnrollmentView(
             id=enrollment.id,
-            course=CourseSummary(
+            course=EnrolledCourse(
                 id=course.id,
                 title=course.title,
                 slug=course.slug,

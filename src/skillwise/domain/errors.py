@@ -17,6 +17,84 @@ class NotFound(DomainError):
     code = "not_found"
 
 
+class UserNotFound(NotFound):
+    """There is no such user."""
+
+    code = "user_not_found"
+
+
+class AccountNotFound(NotFound):
+    """Your account no longer exists."""
+
+    code = "account_not_found"
+
+
+class CourseNotFound(NotFound):
+    """No course with this id."""
+
+    code = "course_not_found"
+
+
+class ModuleNotFound(NotFound):
+    """No module with this id."""
+
+    code = "module_not_found"
+
+
+class LessonNotFound(NotFound):
+    """No lesson with this id."""
+
+    code = "lesson_not_found"
+
+
+class AttachmentNotFound(NotFound):
+    """No attachment with this id."""
+
+    code = "attachment_not_found"
+
+
+class EnrollmentNotFound(NotFound):
+    """No such enrollment."""
+
+    code = "enrollment_not_found"
+
+
+class ReviewNotFound(NotFound):
+    """No such review."""
+
+    code = "review_not_found"
+
+
+class ReportNotFound(NotFound):
+    """No such report."""
+
+    code = "report_not_found"
+
+
+class NotificationNotFound(NotFound):
+    """No such notification."""
+
+    code = "notification_not_found"
+
+
+class PaymentNotFound(NotFound):
+    """No such payment."""
+
+    code = "payment_not_found"
+
+
+class InvoiceNotFound(NotFound):
+    """No such invoice."""
+
+    code = "invoice_not_found"
+
+
+class GatewayNotConfigured(NotFound):
+    """This payment gateway is not configured here."""
+
+    code = "gateway_not_configured"
+
+
 class AuthenticationRequired(DomainError):
     """The caller must sign in first."""
 

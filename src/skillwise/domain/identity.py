@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from uuid import UUID
 
+from skillwise.domain.errors import PermissionDenied
+
 
 class Role(StrEnum):
     STUDENT = "student"
@@ -30,6 +32,11 @@ class Actor:
     @property
     def can_teach(self) -> bool:
         return self.role in (Role.INSTRUCTOR, Role.ADMIN)
+
+    def ensure_is_admin(self, to: str) -> None:
+        """Refuse anyone but an admin, saying what only admins may do (`to` "decide reports")."""
+        if not self.is_admin:
+            raise PermissionDenied(f"Only admins {to}.", code="admin_only")
 
     def owns_or_administers(self, owner_id: UUID) -> bool:
         return self.is_admin or self.user_id == owner_id

@@ -17,7 +17,7 @@ from aiosmtpd.controller import Controller
 from dependency_injector import providers
 
 from skillwise.adapters.email.smtp import SmtpMailer
-from skillwise.application.shared.mailer import Attachment, EmailMessage
+from skillwise.application.shared.mailer import EmailAttachment, EmailMessage
 from tests.integration.accounts.conftest import API, PASSWORD, token_in
 
 pytestmark = pytest.mark.integration
@@ -102,7 +102,7 @@ def test_a_message_goes_out_as_proper_mime_with_html_and_attachments(smtp_server
             subject="Your invoice",
             text="Thanks for your purchase.",
             html="<p>Thanks for your <b>purchase</b>.</p>",
-            attachments=(Attachment("invoice.pdf", "application/pdf", b"%PDF-1.4 fake"),),
+            attachments=(EmailAttachment("invoice.pdf", "application/pdf", b"%PDF-1.4 fake"),),
         )
     )
     [message] = catcher.messages

@@ -15,7 +15,7 @@ from skillwise.application.payments.ports import EventOutcome
 from skillwise.application.payments.use_cases.reconcile_payments import ReconcilePayments
 from skillwise.application.payments.use_cases.refund_payment import RefundPayment, refund_event_id
 from skillwise.domain.enrollments import EnrollmentStatus
-from skillwise.domain.errors import Conflict, NotFound
+from skillwise.domain.errors import Conflict, NotFound, PermissionDenied
 from skillwise.domain.money import Money
 from skillwise.domain.payments import EarningKind, PaymentStatus
 from tests.factories import a_user
@@ -31,6 +31,17 @@ def refund(market: Market) -> RefundPayment:
     return RefundPayment(market.uow, market.gateways, market.handle_event())
 
 
+def test_only_an_admin_may_refund(market):
+    payment = market.paid_payment()
+
+    with pytest.raises(PermissionDenied) as refused:
+        refund(market)(market.buyer.as_actor(), payment.id)
+
+    assert refused.value.code == "admin_only"
+    assert market.gateway.refunds == []
+    assert market.stored(payment).status is PaymentStatus.SUCCEEDED
+
+
 def reconcile(market: Market) -> ReconcilePayments:
     return ReconcilePayments(market.uow, market.gateways, market.handle_event(), market.clock)
 
@@ -42,7 +53,7 @@ def refund_entries(market: Market) -> list:
 def test_a_refund_goes_through_the_gateway_and_ends_access(market):
     payment = market.paid_payment()
 
-    listing = refund(market)(payment.id, "asked by the buyer")
+    listing = refund(market)(market.admin.as_actor(), payment.id, "asked by the buyer")
 
     assert listing.payment.status is PaymentStatus.REFUNDED
     assert listing.invoice_id is not None
@@ -60,9 +71,9 @@ def test_a_refund_goes_through_the_gateway_and_ends_access(market):
 
 def test_refunding_again_answers_the_refunded_payment_without_asking_the_gateway(market):
     payment = market.paid_payment()
-    refund(market)(payment.id)
+    refund(market)(market.admin.as_actor(), payment.id)
 
-    again = refund(market)(payment.id)
+    again = refund(market)(market.admin.as_actor(), payment.id)
 
     assert again.payment.status is PaymentStatus.REFUNDED
     assert len(market.gateway.refunds) == 1
@@ -71,7 +82,7 @@ def test_refunding_again_answers_the_refunded_payment_without_asking_the_gateway
 
 def test_the_gateways_refund_webhook_after_our_refund_is_a_no_op(market):
     payment = market.paid_payment()
-    refund(market)(payment.id)
+    refund(market)(market.admin.as_actor(), payment.id)
 
     late = market.deliver(GatewayEventKind.REFUNDED, payment)
 
@@ -83,7 +94,7 @@ def test_our_refund_after_the_gateways_refund_webhook_changes_nothing_more(marke
     payment = market.paid_payment()
     market.deliver(GatewayEventKind.REFUNDED, payment)
 
-    listing = refund(market)(payment.id)
+    listing = refund(market)(market.admin.as_actor(), payment.id)
 
     assert listing.payment.status is PaymentStatus.REFUNDED
     assert market.gateway.refunds == []
@@ -95,7 +106,7 @@ def test_a_gateway_that_fails_leaves_everything_as_it_was(market):
     market.gateway.unavailable = True
 
     with pytest.raises(GatewayUnavailable):
-        refund(market)(payment.id)
+        refund(market)(market.admin.as_actor(), payment.id)
 
     assert market.stored(payment).status is PaymentStatus.SUCCEEDED
     assert market.uow.enrollments.get_for(market.buyer.id, market.course.id).grants_access
@@ -107,7 +118,7 @@ def test_a_refund_the_gateway_declines_leaves_everything_as_it_was(market):
     market.gateway.refund_succeeds = False
 
     with pytest.raises(GatewayUnavailable):
-        refund(market)(payment.id)
+        refund(market)(market.admin.as_actor(), payment.id)
 
     assert market.stored(payment).status is PaymentStatus.SUCCEEDED
     assert (market.gateway.name, refund_event_id(payment.id)) not in (
@@ -122,7 +133,7 @@ def test_only_a_succeeded_payment_can_be_refunded(market, kind):
         market.deliver(kind, payment)
 
     with pytest.raises(Conflict) as refused:
-        refund(market)(payment.id)
+        refund(market)(market.admin.as_actor(), payment.id)
 
     assert refused.value.code == "payment_not_refundable"
     assert market.gateway.refunds == []
@@ -130,7 +141,7 @@ def test_only_a_succeeded_payment_can_be_refunded(market, kind):
 
 def test_refunding_an_unknown_payment_is_not_found(market):
     with pytest.raises(NotFound):
-        refund(market)(uuid4())
+        refund(market)(market.admin.as_actor(), uuid4())
 
 
 def test_a_payment_whose_gateway_is_no_longer_configured_cannot_be_refunded_now(market):
@@ -138,7 +149,7 @@ def test_a_payment_whose_gateway_is_no_longer_configured_cannot_be_refunded_now(
     market.gateways = ScriptedGateways(market.gateways.get("stripe"), default="stripe")
 
     with pytest.raises(GatewayUnavailable):
-        refund(market)(payment.id)
+        refund(market)(market.admin.as_actor(), payment.id)
 
     assert market.stored(payment).status is PaymentStatus.SUCCEEDED
 

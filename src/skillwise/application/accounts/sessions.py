@@ -59,7 +59,7 @@ def _fresh_link(
 
 
 @dataclass(frozen=True, slots=True)
-class Session:
+class IssuedSession:
     access: str
     refresh: str
     user: User
@@ -67,7 +67,7 @@ class Session:
 
 def start_session(
     uow: UnitOfWork, tokens: TokenIssuer, user: User, now: datetime, family_id: UUID | None = None
-) -> Session:
+) -> IssuedSession:
     """Issue an access token and a refresh token, recording the refresh token in its family
     (a new family for a login, the old one for a rotation)."""
     access = tokens.access_token(user, now)
@@ -81,4 +81,4 @@ def start_session(
             expires_at=refresh.expires_at,
         )
     )
-    return Session(access=access.token, refresh=refresh.token, user=user)
+    return IssuedSession(access=access.token, refresh=refresh.token, user=user)

@@ -12,31 +12,20 @@ from uuid import UUID
 from skillwise.application.catalog.ports import CourseDetail, CourseQueries
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import Course, Lesson, lesson_content_is_open_to
-from skillwise.domain.errors import AuthenticationRequired, NotFound, PermissionDenied
+from skillwise.domain.errors import (
+    AuthenticationRequired,
+    CourseNotFound,
+    NotFound,
+    PermissionDenied,
+)
 from skillwise.domain.identity import Actor
-
-
-def course_not_found() -> NotFound:
-    return NotFound("No course with this id.", code="course_not_found")
-
-
-def module_not_found() -> NotFound:
-    return NotFound("No module with this id.", code="module_not_found")
-
-
-def lesson_not_found() -> NotFound:
-    return NotFound("No lesson with this id.", code="lesson_not_found")
-
-
-def attachment_not_found() -> NotFound:
-    return NotFound("No attachment with this id.", code="attachment_not_found")
 
 
 def existing_detail(queries: CourseQueries, course_id: UUID) -> CourseDetail:
     """The course detail as just committed (NotFound should a concurrent delete win)."""
     detail = queries.course_detail(course_id)
     if detail is None:
-        raise course_not_found()
+        raise CourseNotFound()
     return detail
 
 
@@ -65,7 +54,7 @@ class CatalogAccess:
         """The course, or NotFound (`missing`, when given) when it does not exist or is hidden
         from the caller."""
         if course is None or not self.may_see(course):
-            raise missing or course_not_found()
+            raise missing or CourseNotFound()
         return course
 
     def editable_course(self, course: Course | None, missing: NotFound | None = None) -> Course:

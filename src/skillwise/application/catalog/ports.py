@@ -10,6 +10,7 @@ from typing import BinaryIO, Protocol
 from uuid import UUID
 
 from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.application.shared.people import PersonRef
 from skillwise.domain.catalog import Attachment, Course, CourseLevel, CourseStatus, Lesson, Module
 from skillwise.domain.money import Money
 
@@ -140,12 +141,6 @@ class CourseFilters:
 
 
 @dataclass(frozen=True, slots=True)
-class InstructorRef:
-    id: UUID
-    full_name: str
-
-
-@dataclass(frozen=True, slots=True)
 class CourseSummary:
     """One course in a list, with its teacher and lesson totals."""
 
@@ -165,7 +160,7 @@ class CourseSummary:
     rating_count: int
     rating_sum: int
     enrollment_count: int
-    instructor: InstructorRef
+    instructor: PersonRef
     lesson_count: int
     total_duration_seconds: int
 
@@ -233,7 +228,7 @@ class ModuleOutline:
 @dataclass(frozen=True, slots=True)
 class CourseDetail:
     course: Course
-    instructor: InstructorRef
+    instructor: PersonRef
     modules: tuple[ModuleOutline, ...]
 
     @property

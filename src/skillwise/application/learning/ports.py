@@ -8,6 +8,7 @@ from typing import Protocol
 from uuid import UUID
 
 from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.application.shared.people import PersonRef
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.learning import (
     LessonProgress,
@@ -88,13 +89,7 @@ class PaymentLookup(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class PersonRef:
-    id: UUID
-    full_name: str
-
-
-@dataclass(frozen=True, slots=True)
-class CourseSummary:
+class EnrolledCourse:
     id: UUID
     title: str
     slug: str
@@ -115,7 +110,7 @@ class ProgressSummary:
 @dataclass(frozen=True, slots=True)
 class EnrollmentView:
     id: UUID
-    course: CourseSummary
+    course: EnrolledCourse
     status: EnrollmentStatus
     started_at: datetime
     completed_at: datetime | None

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import PaymentNotFound
 from skillwise.domain.money import Money
 from skillwise.domain.payments import Payment, PaymentStatus
 
@@ -32,7 +32,7 @@ class FakeCheckout:
 def fake_payment(uow: UnitOfWork, payment_id: UUID) -> tuple[Payment, str]:
     payment = uow.payments.get(payment_id)
     if payment is None or payment.gateway != FAKE_GATEWAY:
-        raise NotFound("No such checkout.")
+        raise PaymentNotFound("No such checkout.")
     course = uow.courses.get(payment.course_id)
     assert course is not None, "payments keep their course"
     return payment, course.title

@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import InvoiceNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.payments import Invoice
 
@@ -13,5 +13,5 @@ from skillwise.domain.payments import Invoice
 def visible_invoice(uow: UnitOfWork, actor: Actor, invoice_id: UUID) -> Invoice:
     invoice = uow.invoices.get(invoice_id)
     if invoice is None or not actor.owns_or_administers(invoice.user_id):
-        raise NotFound("No such invoice.")
+        raise InvoiceNotFound()
     return invoice

@@ -7,7 +7,7 @@ from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
-class Attachment:
+class EmailAttachment:
     filename: str
     content_type: str
     content: bytes
@@ -19,7 +19,7 @@ class EmailMessage:
     subject: str
     text: str
     html: str | None = None
-    attachments: tuple[Attachment, ...] = field(default_factory=tuple)
+    attachments: tuple[EmailAttachment, ...] = field(default_factory=tuple)
 
 
 class Mailer(Protocol):

@@ -75,7 +75,7 @@ class AdminRefund(MethodView):
         buyer is told. Repeating it (or the gateway's own refund webhook) changes nothing
         more: a refunded payment answers as it is.
         """
-        return refund_payment(payment_id, body["reason"])
+        return refund_payment(current_actor(), payment_id, body["reason"])
 
 
 @blp.route("/<uuid:payment_id>/review/")

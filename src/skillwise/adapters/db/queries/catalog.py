@@ -22,11 +22,11 @@ from skillwise.application.catalog.ports import (
     CourseFilters,
     CourseOrdering,
     CourseSummary,
-    InstructorRef,
     LessonHeading,
     ModuleOutline,
 )
 from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.application.shared.people import PersonRef
 from skillwise.domain.catalog import CourseLevel, CourseStatus
 from skillwise.domain.money import Money
 
@@ -93,7 +93,7 @@ def _summary(row: Any, totals: dict[UUID, tuple[int, int]]) -> CourseSummary:
         rating_count=row.rating_count,
         rating_sum=row.rating_sum,
         enrollment_count=row.enrollment_count,
-        instructor=InstructorRef(id=row.instructor_id, full_name=row.instructor_name),
+        instructor=PersonRef(id=row.instructor_id, full_name=row.instructor_name),
         lesson_count=lesson_count,
         total_duration_seconds=total_duration,
     )
@@ -202,7 +202,7 @@ class SqlCourseQueries:
         )
         return CourseDetail(
             course=course_from_row(row),
-            instructor=InstructorRef(id=row.instructor_id, full_name=row.instructor_name),
+            instructor=PersonRef(id=row.instructor_id, full_name=row.instructor_name),
             modules=outline,
         )
 

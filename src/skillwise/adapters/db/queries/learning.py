@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from skillwise.adapters.db.tables.core import courses, enrollments, lessons, users
 from skillwise.adapters.db.tables.learning import lesson_progress, reviews
 from skillwise.application.learning.ports import (
-    CourseSummary,
+    EnrolledCourse,
     EnrollmentView,
-    PersonRef,
     ProgressSummary,
     ReviewView,
 )
 from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.application.shared.people import PersonRef
 from skillwise.domain.enrollments import EnrollmentStatus
 
 
@@ -63,7 +63,7 @@ def _enrollment_views() -> Select[Any]:
 def _enrollment_view(row: Any) -> EnrollmentView:
     return EnrollmentView(
         id=row.id,
-        course=CourseSummary(
+        course=EnrolledCourse(
             id=row.course_id,
             title=row.title,
             slug=row.slug,

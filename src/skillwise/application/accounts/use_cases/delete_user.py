@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.accounts.guards import require_admin, user_not_found
 from skillwise.application.accounts.ports import TokenBlocklist
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.accounts import TokenPurpose
-from skillwise.domain.errors import DomainValidationError
+from skillwise.domain.errors import DomainValidationError, UserNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -23,7 +22,7 @@ class DeleteUser:
         self._clock = clock
 
     def __call__(self, actor: Actor, user_id: UUID) -> None:
-        require_admin(actor)
+        actor.ensure_is_admin("manage user accounts")
         if actor.user_id == user_id:
             raise DomainValidationError(
                 "You cannot delete your own account.", code="cannot_delete_self"
@@ -32,7 +31,7 @@ class DeleteUser:
         with self._uow as uow:
             user = uow.users.get(user_id)
             if user is None:
-                raise user_not_found()
+                raise UserNotFound()
             user.deactivate_and_anonymise()
             uow.users.save(user)
             uow.refresh_tokens.revoke_all_of(user.id, now)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from skillwise.application.accounts.guards import account_gone
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.errors import AccountNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.users import User
 
@@ -18,5 +18,5 @@ class GetProfile:
         with self._uow as uow:
             user = uow.users.get(actor.user_id)
         if user is None or not user.is_active:
-            raise account_gone()
+            raise AccountNotFound()
         return user

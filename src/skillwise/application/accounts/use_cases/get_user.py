@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.accounts.guards import require_admin, user_not_found
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.errors import UserNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.users import User
 
@@ -17,9 +17,9 @@ class GetUser:
         self._uow = uow
 
     def __call__(self, actor: Actor, user_id: UUID) -> User:
-        require_admin(actor)
+        actor.ensure_is_admin("manage user accounts")
         with self._uow as uow:
             user = uow.users.get(user_id)
         if user is None:
-            raise user_not_found()
+            raise UserNotFound()
         return user

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from skillwise.application.accounts.guards import require_admin
 from skillwise.application.accounts.users import UserQuery
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork
@@ -17,6 +16,6 @@ class ListUsers:
         self._uow = uow
 
     def __call__(self, actor: Actor, query: UserQuery, page: PageRequest) -> Page[User]:
-        require_admin(actor)
+        actor.ensure_is_admin("manage user accounts")
         with self._uow as uow:
             return uow.users.search(query, page)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from skillwise.application.accounts.ports import PasswordHasher, TokenIssuer
-from skillwise.application.accounts.sessions import Session, start_session
+from skillwise.application.accounts.sessions import IssuedSession, start_session
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.email_address import Email
@@ -26,7 +26,7 @@ class LogIn:
         self._tokens = tokens
         self._clock = clock
 
-    def __call__(self, *, email: str, password: str) -> Session:
+    def __call__(self, *, email: str, password: str) -> IssuedSession:
         try:
             address: Email | None = Email(email)
         except DomainValidationError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from skillwise.application.accounts.ports import TokenIssuer
-from skillwise.application.accounts.sessions import Session, start_session
+from skillwise.application.accounts.sessions import IssuedSession, start_session
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import InvalidCredentials
@@ -22,7 +22,7 @@ class RefreshSession:
         self._tokens = tokens
         self._clock = clock
 
-    def __call__(self, refresh_token: str) -> Session:
+    def __call__(self, refresh_token: str) -> IssuedSession:
         claims = self._tokens.read_refresh_token(refresh_token)
         now = self._clock.now()
         with self._uow as uow:

@@ -6,7 +6,7 @@ from skillwise.application.accounts.sessions import mail_verification_link
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.email_address import Email
-from skillwise.domain.errors import Conflict, NotFound
+from skillwise.domain.errors import AccountNotFound, Conflict
 from skillwise.domain.identity import Actor
 
 
@@ -27,7 +27,7 @@ class ResendVerificationEmail:
             if actor is not None:
                 user = uow.users.get(actor.user_id)
                 if user is None or not user.is_active:
-                    raise NotFound("Your account no longer exists.")
+                    raise AccountNotFound()
                 if user.email_verified:
                     raise Conflict(
                         "Your email address is verified already.", code="email_already_verified"

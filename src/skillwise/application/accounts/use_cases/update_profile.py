@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from skillwise.application.accounts.guards import account_gone
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.errors import AccountNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.users import ProfileChanges, User
 
@@ -19,7 +19,7 @@ class UpdateProfile:
         with self._uow as uow:
             user = uow.users.get(actor.user_id)
             if user is None or not user.is_active:
-                raise account_gone()
+                raise AccountNotFound()
             user.change_profile(changes)
             uow.users.save(user)
             uow.commit()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.accounts.guards import require_admin, user_not_found
 from skillwise.application.accounts.ports import TokenBlocklist
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.errors import UserNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.users import AdminChanges, User
 
@@ -25,12 +25,12 @@ class UpdateUser:
         self._clock = clock
 
     def __call__(self, actor: Actor, user_id: UUID, changes: AdminChanges) -> User:
-        require_admin(actor)
+        actor.ensure_is_admin("manage user accounts")
         now = self._clock.now()
         with self._uow as uow:
             user = uow.users.get(user_id)
             if user is None:
-                raise user_not_found()
+                raise UserNotFound()
             role_before, active_before = user.role, user.is_active
             user.apply_admin_changes(changes, by=actor)
             uow.users.save(user)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from skillwise.application.catalog.access import CatalogAccess, module_not_found
+from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import LessonView
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import Lesson, clean_title, place_at_position
+from skillwise.domain.errors import ModuleNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -36,9 +37,9 @@ class AddLesson:
         with self._uow as uow:
             module = uow.modules.get(module_id)
             if module is None:
-                raise module_not_found()
+                raise ModuleNotFound()
             CatalogAccess(uow, actor).editable_course(
-                uow.courses.get_for_update(module.course_id), module_not_found()
+                uow.courses.get_for_update(module.course_id), ModuleNotFound()
             )
             lesson = Lesson(
                 module_id=module.id,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.access import CatalogAccess, attachment_not_found
+from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import FileStorage
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.errors import AttachmentNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -22,9 +23,9 @@ class DeleteAttachment:
         with self._uow as uow:
             attachment = uow.attachments.get(attachment_id)
             if attachment is None:
-                raise attachment_not_found()
+                raise AttachmentNotFound()
             CatalogAccess(uow, actor).editable_course(
-                uow.courses.get_for_update(attachment.course_id), attachment_not_found()
+                uow.courses.get_for_update(attachment.course_id), AttachmentNotFound()
             )
             uow.attachments.delete(attachment.id)
             uow.after_commit(CourseChanged(attachment.course_id))

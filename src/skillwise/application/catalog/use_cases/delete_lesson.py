@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.access import CatalogAccess, lesson_not_found
+from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import FileStorage
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import close_gap
+from skillwise.domain.errors import LessonNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -24,9 +25,9 @@ class DeleteLesson:
         with self._uow as uow:
             lesson = uow.lessons.get(lesson_id)
             if lesson is None:
-                raise lesson_not_found()
+                raise LessonNotFound()
             CatalogAccess(uow, actor).editable_course(
-                uow.courses.get_for_update(lesson.course_id), lesson_not_found()
+                uow.courses.get_for_update(lesson.course_id), LessonNotFound()
             )
             files = [a.storage_key for a in uow.attachments.list_for_lessons([lesson.id])]
             uow.lessons.delete(lesson.id)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.access import CatalogAccess, attachment_not_found
+from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import AttachmentDownload, FileStorage
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import AttachmentNotFound, NotFound
 from skillwise.domain.identity import Actor
 
 
@@ -23,11 +23,9 @@ class DownloadAttachment:
             attachment = uow.attachments.get(attachment_id)
             lesson = uow.lessons.get(attachment.lesson_id) if attachment else None
             if attachment is None or lesson is None:
-                raise attachment_not_found()
+                raise AttachmentNotFound()
             access = CatalogAccess(uow, actor)
-            course = access.visible_course(
-                uow.courses.get(lesson.course_id), attachment_not_found()
-            )
+            course = access.visible_course(uow.courses.get(lesson.course_id), AttachmentNotFound())
             access.ensure_may_read(course, lesson)
         stream = self._storage.open(attachment.storage_key)
         if stream is None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.access import CatalogAccess, course_not_found
+from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import CourseDetail, CourseQueries
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.errors import CourseNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -21,7 +22,7 @@ class GetCourse:
     def __call__(self, actor: Actor | None, course_id: UUID) -> CourseDetail:
         detail = self._queries.course_detail(course_id)
         if detail is None:
-            raise course_not_found()
+            raise CourseNotFound()
         if not detail.course.is_visible_to(actor):
             with self._uow as uow:
                 CatalogAccess(uow, actor).visible_course(detail.course)

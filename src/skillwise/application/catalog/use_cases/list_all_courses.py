@@ -10,7 +10,6 @@ from skillwise.application.catalog.ports import (
 )
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog import CourseStatus
-from skillwise.domain.errors import PermissionDenied
 from skillwise.domain.identity import Actor
 
 
@@ -28,6 +27,5 @@ class ListAllCourses:
         ordering: CourseOrdering | None,
         page: PageRequest,
     ) -> Page[CourseSummary]:
-        if not actor.is_admin:
-            raise PermissionDenied("Only admins manage every course.", code="role_not_allowed")
+        actor.ensure_is_admin("manage every course")
         return self._queries.all_courses(filters, status, ordering, page)

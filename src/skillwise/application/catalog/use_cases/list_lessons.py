@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from uuid import UUID
 
-from skillwise.application.catalog.access import CatalogAccess, module_not_found
+from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import LessonView
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import Attachment
+from skillwise.domain.errors import ModuleNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -24,9 +25,9 @@ class ListLessons:
         with self._uow as uow:
             module = uow.modules.get(module_id)
             if module is None:
-                raise module_not_found()
+                raise ModuleNotFound()
             access = CatalogAccess(uow, actor)
-            course = access.visible_course(uow.courses.get(module.course_id), module_not_found())
+            course = access.visible_course(uow.courses.get(module.course_id), ModuleNotFound())
             lessons = uow.lessons.list_for_module(module.id)
             window = lessons[page.offset : page.offset + page.page_size]
             readable = {lesson.id for lesson in window if access.may_read(course, lesson)}

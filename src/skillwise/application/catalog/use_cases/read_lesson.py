@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.access import CatalogAccess, lesson_not_found
+from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import LessonView
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.errors import LessonNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -23,9 +24,9 @@ class ReadLesson:
         with self._uow as uow:
             lesson = uow.lessons.get(lesson_id)
             if lesson is None:
-                raise lesson_not_found()
+                raise LessonNotFound()
             access = CatalogAccess(uow, actor)
-            course = access.visible_course(uow.courses.get(lesson.course_id), lesson_not_found())
+            course = access.visible_course(uow.courses.get(lesson.course_id), LessonNotFound())
             access.ensure_may_read(course, lesson)
             attachments = uow.attachments.list_for_lessons([lesson.id])
         return LessonView(lesson=lesson, content_open=True, attachments=tuple(attachments))

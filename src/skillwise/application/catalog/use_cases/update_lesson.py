@@ -6,12 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-from skillwise.application.catalog.access import CatalogAccess, lesson_not_found
+from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import LessonView
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import clean_title, place_at_position
+from skillwise.domain.errors import LessonNotFound
 from skillwise.domain.identity import Actor
 
 EDITABLE_LESSON_FIELDS = frozenset(
@@ -31,9 +32,9 @@ class UpdateLesson:
         with self._uow as uow:
             lesson = uow.lessons.get(lesson_id)
             if lesson is None:
-                raise lesson_not_found()
+                raise LessonNotFound()
             CatalogAccess(uow, actor).editable_course(
-                uow.courses.get_for_update(lesson.course_id), lesson_not_found()
+                uow.courses.get_for_update(lesson.course_id), LessonNotFound()
             )
             if "title" in changes:
                 lesson.title = clean_title(changes["title"])

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.access import CatalogAccess, module_not_found
+from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import ModuleOutline
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import clean_title, place_at_position
+from skillwise.domain.errors import ModuleNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -29,9 +30,9 @@ class UpdateModule:
         with self._uow as uow:
             module = uow.modules.get(module_id)
             if module is None:
-                raise module_not_found()
+                raise ModuleNotFound()
             CatalogAccess(uow, actor).editable_course(
-                uow.courses.get_for_update(module.course_id), module_not_found()
+                uow.courses.get_for_update(module.course_id), ModuleNotFound()
             )
             if title is not None:
                 module.title = clean_title(title)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import chain
 from uuid import UUID, uuid4
 
-from skillwise.application.catalog.access import CatalogAccess, lesson_not_found
+from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import FileStorage, IncomingFile
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
@@ -16,6 +16,7 @@ from skillwise.domain.catalog import (
     accepted_attachment_type,
     clean_filename,
 )
+from skillwise.domain.errors import LessonNotFound
 from skillwise.domain.identity import Actor
 
 CHUNK_BYTES = 64 * 1024
@@ -42,9 +43,9 @@ class UploadAttachment:
         with self._uow as uow:
             lesson = uow.lessons.get(lesson_id)
             if lesson is None:
-                raise lesson_not_found()
+                raise LessonNotFound()
             CatalogAccess(uow, actor).editable_course(
-                uow.courses.get_for_update(lesson.course_id), lesson_not_found()
+                uow.courses.get_for_update(lesson.course_id), LessonNotFound()
             )
             head = upload.stream.read(SNIFF_BYTES)
             content_type = accepted_attachment_type(upload.declared_type, head)

@@ -7,7 +7,7 @@ from uuid import UUID
 from skillwise.application.dashboards.ports import CourseStudent, DashboardQueries
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import CourseNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -22,5 +22,5 @@ class ListCourseStudents:
         with self._uow as uow:
             course = uow.courses.get(course_id)
         if course is None or not actor.owns_or_administers(course.instructor_id):
-            raise NotFound("No such course among yours.", code="course_not_found")
+            raise CourseNotFound("No such course among yours.")
         return self._queries.course_students(course_id, request)

@@ -8,7 +8,7 @@ from skillwise.application.learning.ports import ReviewView
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound, PermissionDenied
+from skillwise.domain.errors import PermissionDenied, ReviewNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.learning import replace_rating
 
@@ -32,7 +32,7 @@ class EditReview:
         with self._uow as uow:
             review = uow.reviews.get_for_update(review_id)
             if review is None:
-                raise NotFound("No such review.", code="review_not_found")
+                raise ReviewNotFound()
             if not review.may_be_changed_by(actor):
                 raise PermissionDenied(
                     "Only the review's author or an admin may change it.", code="not_review_author"

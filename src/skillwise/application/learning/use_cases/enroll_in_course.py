@@ -9,7 +9,7 @@ from skillwise.application.learning.ports import EnrollmentView, LearningQueries
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment, ensure_user_may_enroll_in
-from skillwise.domain.errors import NotFound, PaymentRequired
+from skillwise.domain.errors import CourseNotFound, EnrollmentNotFound, PaymentRequired
 from skillwise.domain.identity import Actor
 
 
@@ -37,7 +37,7 @@ class EnrollInCourse:
             uow.commit()
         view = self._queries.enrollment_of(actor.user_id, enrollment.id)
         if view is None:
-            raise NotFound("The enrollment is gone.", code="enrollment_not_found")
+            raise EnrollmentNotFound("The enrollment is gone.")
         return view, created
 
     @staticmethod
@@ -48,12 +48,12 @@ class EnrollInCourse:
     def _enroll(self, uow: UnitOfWork, actor: Actor, course_id: UUID) -> tuple[Enrollment, bool]:
         course = uow.courses.get_for_update(course_id)
         if course is None:
-            raise NotFound("No such course.", code="course_not_found")
+            raise CourseNotFound("No such course.")
         existing = uow.enrollments.get_for(actor.user_id, course.id)
         if existing is not None and existing.grants_access:
             return existing, False
         if not course.is_published:
-            raise NotFound("No such course.", code="course_not_found")
+            raise CourseNotFound("No such course.")
         ensure_user_may_enroll_in(course, actor.user_id)
         if not course.is_free and not self._has_paid(uow, actor, course.id):
             raise PaymentRequired(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from skillwise.application.learning.ports import EnrollmentView, LearningQueries
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import EnrollmentNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -18,5 +18,5 @@ class GetEnrollment:
     def __call__(self, actor: Actor, enrollment_id: UUID) -> EnrollmentView:
         view = self._queries.enrollment_of(actor.user_id, enrollment_id)
         if view is None:
-            raise NotFound("No such enrollment.", code="enrollment_not_found")
+            raise EnrollmentNotFound()
         return view

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import PermissionDenied
 from skillwise.domain.identity import Actor
 from skillwise.domain.learning import Report, ReportStatus, ReportTargetType
 
@@ -23,7 +22,6 @@ class ListReports:
         status: ReportStatus | None = None,
         target_type: ReportTargetType | None = None,
     ) -> Page[Report]:
-        if not actor.is_admin:
-            raise PermissionDenied("Only admins read reports.", code="admin_only")
+        actor.ensure_is_admin("read reports")
         with self._uow as uow:
             return uow.reports.page(request, status=status, target_type=target_type)

@@ -7,7 +7,7 @@ from uuid import UUID
 from skillwise.application.learning.ports import LearningQueries, ReviewView
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import CourseNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -28,5 +28,5 @@ class ListReviews:
             )
         enrolled = enrollment is not None and enrollment.grants_access
         if course is None or not course.is_visible_to(actor, enrolled=enrolled):
-            raise NotFound("No such course.", code="course_not_found")
+            raise CourseNotFound("No such course.")
         return self._queries.course_reviews(course_id, request)

@@ -8,7 +8,7 @@ from skillwise.application.learning.ports import ReviewView
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound, PermissionDenied
+from skillwise.domain.errors import CourseNotFound, PermissionDenied
 from skillwise.domain.identity import Actor
 from skillwise.domain.learning import (
     DuplicateReview,
@@ -40,10 +40,10 @@ class PostReview:
         with self._uow as uow:
             course = uow.courses.get_for_update(course_id)
             if course is None:
-                raise NotFound("No such course.", code="course_not_found")
+                raise CourseNotFound("No such course.")
             if not may_review(uow.enrollments.get_for(actor.user_id, course.id)):
                 if not course.is_visible_to(actor):
-                    raise NotFound("No such course.", code="course_not_found")
+                    raise CourseNotFound("No such course.")
                 raise PermissionDenied(
                     "Only students enrolled in this course may review it.", code="not_enrolled"
                 )

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import DomainValidationError, NotFound
+from skillwise.domain.errors import DomainValidationError, EnrollmentNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.learning import CourseProgress, LessonProgress, find_lesson, progress_of
 from skillwise.domain.notifications import Notification
@@ -43,7 +43,7 @@ class RecordProgress:
         with self._uow as uow:
             enrollment = uow.enrollments.get_for_update(enrollment_id)
             if enrollment is None or not enrollment.belongs_to(actor.user_id):
-                raise NotFound("No such enrollment.", code="enrollment_not_found")
+                raise EnrollmentNotFound()
             enrollment.require_access()
             outline = uow.lesson_progress.outline(enrollment.course_id)
             lesson = find_lesson(outline, lesson_id)

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound, PermissionDenied
+from skillwise.domain.errors import ReportNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.learning import Report, ReportStatus
 from skillwise.domain.notifications import Notification
@@ -22,13 +22,12 @@ class ResolveReport:
     def __call__(
         self, actor: Actor, report_id: UUID, *, status: ReportStatus, resolution_note: str = ""
     ) -> Report:
-        if not actor.is_admin:
-            raise PermissionDenied("Only admins decide reports.", code="admin_only")
+        actor.ensure_is_admin("decide reports")
         now = self._clock.now()
         with self._uow as uow:
             report = uow.reports.get_for_update(report_id)
             if report is None:
-                raise NotFound("No such report.", code="report_not_found")
+                raise ReportNotFound()
             report.close(status, note=resolution_note, by=actor.user_id, now=now)
             uow.reports.save(report)
             uow.notifications.add(

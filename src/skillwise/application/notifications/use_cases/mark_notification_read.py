@@ -6,7 +6,7 @@ from uuid import UUID
 
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import NotificationNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.notifications import Notification
 
@@ -22,7 +22,7 @@ class MarkNotificationRead:
         with self._uow as uow:
             notification = uow.notifications.get(notification_id)
             if notification is None or notification.user_id != actor.user_id:
-                raise NotFound("No such notification.", code="notification_not_found")
+                raise NotificationNotFound()
             if not notification.is_read:
                 notification.read_at = self._clock.now()
                 uow.notifications.save(notification)

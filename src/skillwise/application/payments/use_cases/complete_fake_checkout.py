@@ -14,7 +14,7 @@ from skillwise.application.payments.gateway import WebhookRequest
 from skillwise.application.payments.ports import EventSigner
 from skillwise.application.payments.use_cases.receive_webhook import ReceiveWebhook
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import DomainValidationError, NotFound
+from skillwise.domain.errors import DomainValidationError, GatewayNotConfigured
 
 
 class CompleteFakeCheckout:
@@ -31,7 +31,7 @@ class CompleteFakeCheckout:
 
     def __call__(self, payment_id: UUID, outcome: str) -> FakeCheckout:
         if self._signer is None:
-            raise NotFound("The fake gateway is not enabled here.")
+            raise GatewayNotConfigured("The fake gateway is not enabled here.")
         if outcome not in CHECKOUT_OUTCOMES:
             raise DomainValidationError(
                 f"The outcome is one of {', '.join(CHECKOUT_OUTCOMES)}.", code="invalid_outcome"

@@ -7,7 +7,7 @@ from uuid import UUID
 from skillwise.application.payments.listings import payment_listing
 from skillwise.application.payments.ports import PaymentListing
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import PaymentNotFound
 from skillwise.domain.identity import Actor
 
 
@@ -21,5 +21,5 @@ class GetPayment:
         with self._uow as uow:
             listing = payment_listing(uow, payment_id)
         if listing is None or not actor.owns_or_administers(listing.payment.user_id):
-            raise NotFound("No such payment.")
+            raise PaymentNotFound()
         return listing

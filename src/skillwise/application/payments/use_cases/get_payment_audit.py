@@ -8,7 +8,7 @@ from uuid import UUID
 from skillwise.application.payments.listings import payment_listing
 from skillwise.application.payments.ports import PaymentListing, RecordedEvent
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import PaymentNotFound
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,5 +27,5 @@ class GetPaymentAudit:
         with self._uow as uow:
             listing = payment_listing(uow, payment_id)
             if listing is None:
-                raise NotFound("No such payment.")
+                raise PaymentNotFound()
             return PaymentAudit(listing, uow.payment_events.for_payment(payment_id))

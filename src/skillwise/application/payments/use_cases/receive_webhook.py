@@ -5,7 +5,7 @@ from __future__ import annotations
 from skillwise.application.payments.gateway import InvalidWebhook, WebhookRequest
 from skillwise.application.payments.ports import EventResult, GatewayRegistry
 from skillwise.application.payments.use_cases.handle_payment_event import HandlePaymentEvent
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import GatewayNotConfigured
 
 # Which gateway signed a webhook sent to the shared address, by the header it signs with.
 _SIGNATURE_HEADERS = {"stripe-signature": "stripe", "skillwise-signature": "fake"}
@@ -33,8 +33,6 @@ class ReceiveWebhook:
     def __call__(self, request: WebhookRequest, gateway: str | None = None) -> list[EventResult]:
         name = gateway or gateway_of(request)
         if name not in self._gateways.names():
-            raise NotFound(
-                f"The {name} gateway is not configured here.", code="gateway_not_configured"
-            )
+            raise GatewayNotConfigured(f"The {name} gateway is not configured here.")
         events = self._gateways.get(name).parse_webhook(request)
         return [self._handle_event(event) for event in events]

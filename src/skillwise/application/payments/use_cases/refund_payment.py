@@ -14,7 +14,8 @@ from skillwise.application.payments.listings import payment_listing
 from skillwise.application.payments.ports import GatewayRegistry, PaymentListing
 from skillwise.application.payments.use_cases.handle_payment_event import HandlePaymentEvent
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import Conflict, NotFound
+from skillwise.domain.errors import Conflict, PaymentNotFound
+from skillwise.domain.identity import Actor
 from skillwise.domain.payments import PaymentStatus
 
 
@@ -38,11 +39,12 @@ class RefundPayment:
         self._gateways = gateways
         self._handle_event = handle_event
 
-    def __call__(self, payment_id: UUID, reason: str = "") -> PaymentListing:
+    def __call__(self, actor: Actor, payment_id: UUID, reason: str = "") -> PaymentListing:
+        actor.ensure_is_admin("refund payments")
         with self._uow as uow:
             listing = payment_listing(uow, payment_id)
         if listing is None:
-            raise NotFound("No such payment.")
+            raise PaymentNotFound()
         payment = listing.payment
         if payment.status is PaymentStatus.REFUNDED:
             return listing

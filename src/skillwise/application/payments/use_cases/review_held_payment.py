@@ -12,7 +12,11 @@ from skillwise.application.payments.listings import payment_listing
 from skillwise.application.payments.ports import EventOutcome, PaymentListing, RecordedEvent
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import Conflict, DomainValidationError, NotFound, PermissionDenied
+from skillwise.domain.errors import (
+    Conflict,
+    DomainValidationError,
+    PaymentNotFound,
+)
 from skillwise.domain.identity import Actor
 from skillwise.domain.notifications import Notification
 from skillwise.domain.payments import Payment, PaymentStatus, PlatformFee
@@ -56,14 +60,13 @@ class ReviewHeldPayment:
     def __call__(
         self, actor: Actor, payment_id: UUID, *, decision: ReviewDecision, note: str = ""
     ) -> PaymentListing:
-        if not actor.is_admin:
-            raise PermissionDenied("Only admins review held payments.", code="admin_only")
+        actor.ensure_is_admin("review held payments")
         note = _checked_note(decision, note)
         with self._uow as uow:
             now = self._clock.now()
             payment = uow.payments.get_for_update(payment_id)
             if payment is None:
-                raise NotFound("No such payment.")
+                raise PaymentNotFound()
             event_id = review_event_id(payment.id)
             recorded = uow.payment_events.record(
                 RecordedEvent(

@@ -6,7 +6,7 @@ from typing import Any
 
 from skillwise.application.payments.ports import InvoiceRenderer
 from skillwise.application.payments.receipts import invoice_from_payload
-from skillwise.application.shared.mailer import Attachment, EmailMessage, Mailer
+from skillwise.application.shared.mailer import EmailAttachment, EmailMessage, Mailer
 
 
 class SendReceipt:
@@ -29,7 +29,7 @@ class SendReceipt:
                     "SkillWise"
                 ),
                 attachments=(
-                    Attachment(
+                    EmailAttachment(
                         filename=f"{invoice.number}.pdf",
                         content_type="application/pdf",
                         content=self._renderer.render_pdf(invoice),

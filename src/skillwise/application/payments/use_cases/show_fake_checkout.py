@@ -7,7 +7,7 @@ from uuid import UUID
 from skillwise.application.payments.fake_checkout import FakeCheckout, fake_payment
 from skillwise.application.payments.ports import EventSigner
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import GatewayNotConfigured
 
 
 class ShowFakeCheckout:
@@ -23,7 +23,7 @@ class ShowFakeCheckout:
 
     def __call__(self, payment_id: UUID) -> FakeCheckout:
         if self._signer is None:
-            raise NotFound("The fake gateway is not enabled here.")
+            raise GatewayNotConfigured("The fake gateway is not enabled here.")
         with self._uow as uow:
             payment, title = fake_payment(uow, payment_id)
         return FakeCheckout(payment.id, title, payment.amount, payment.status)

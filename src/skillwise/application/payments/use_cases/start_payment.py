@@ -11,7 +11,12 @@ from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog import Course
 from skillwise.domain.enrollments import ensure_user_may_enroll_in
-from skillwise.domain.errors import Conflict, DomainValidationError, NotFound
+from skillwise.domain.errors import (
+    AccountNotFound,
+    Conflict,
+    CourseNotFound,
+    DomainValidationError,
+)
 from skillwise.domain.identity import Actor
 from skillwise.domain.payments import Checkout, Payment
 from skillwise.domain.users import User
@@ -61,7 +66,7 @@ class StartPayment:
             now = self._clock.now()
             buyer = uow.users.get(actor.user_id)
             if buyer is None:
-                raise NotFound("Your account no longer exists.")
+                raise AccountNotFound()
             named = (
                 uow.payments.payment_id_for_key(buyer.id, idempotency_key)
                 if idempotency_key
@@ -130,7 +135,7 @@ class StartPayment:
 
 def _ensure_buyable(uow: UnitOfWork, buyer: User, course: Course | None) -> None:
     if course is None:
-        raise NotFound("No such course.")
+        raise CourseNotFound("No such course.")
     if not course.is_published:
         raise DomainValidationError(
             "This course is not on sale: it is not published.", code="course_not_published"
