@@ -1,0 +1,1 @@
+"""PushSender adapters: Firebase Cloud Messaging, and the console for development."""
