@@ -53,6 +53,11 @@ class Settings:
     smtp_timeout_seconds: float = 10.0
     email_from: str = "SkillWise <no-reply@skillwise.local>"
 
+    push_backend: str = "console"
+    fcm_project_id: str | None = None
+    fcm_credentials_file: str | None = None
+    fcm_api_base: str = "https://fcm.googleapis.com"
+
     task_backend: str = "auto"
     ratelimit_enabled: bool = True
     password_hash_profile: str = "default"
@@ -133,6 +138,10 @@ class Settings:
             smtp_security=get("SKILLWISE_SMTP_SECURITY", "none") or "none",
             smtp_timeout_seconds=float(get("SKILLWISE_SMTP_TIMEOUT", "10") or 10),
             email_from=get("SKILLWISE_EMAIL_FROM", cls.email_from) or cls.email_from,
+            push_backend=get("SKILLWISE_PUSH_BACKEND", "console") or "console",
+            fcm_project_id=get("SKILLWISE_FCM_PROJECT_ID"),
+            fcm_credentials_file=get("SKILLWISE_FCM_CREDENTIALS_FILE"),
+            fcm_api_base=(get("SKILLWISE_FCM_API_BASE") or cls.fcm_api_base).rstrip("/"),
             task_backend=get("SKILLWISE_TASK_BACKEND", "auto") or "auto",
             ratelimit_enabled=_flag(get("SKILLWISE_RATELIMIT_ENABLED"), True),
             max_attachment_bytes=int(
