@@ -1,53 +1,29 @@
-"""Every resource blueprint, registered under /api/v1 in this order."""
+"""The resource blueprints, found in this package: a module with a smorest `blp` is one.
+
+Adding a resource module is enough to serve it under /api/v1; the health checks live
+outside the prefix and are registered by the app factory.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
 
 from flask_smorest import Blueprint
 
-from skillwise.entrypoints.http import (
-    admin_courses,
-    admin_payments,
-    attachments,
-    auth,
-    courses,
-    dashboards,
-    earnings,
-    enrollments,
-    instructors,
-    lessons,
-    modules,
-    notifications,
-    payments,
-    payments_fake,
-    payments_sslcommerz,
-    profile,
-    progress,
-    reports,
-    reviews,
-    users,
-)
+import skillwise.entrypoints.http as http_package
 
 API_PREFIX = "/api/v1"
+OUTSIDE_THE_PREFIX = {"health"}
 
 
 def api_blueprints() -> list[Blueprint]:
-    return [
-        auth.blp,
-        profile.blp,
-        users.blp,
-        courses.blp,
-        modules.blp,
-        lessons.blp,
-        attachments.blp,
-        instructors.blp,
-        admin_courses.blp,
-        enrollments.blp,
-        progress.blp,
-        reviews.blp,
-        reports.blp,
-        notifications.blp,
-        payments.blp,
-        payments_fake.blp,
-        payments_sslcommerz.blp,
-        admin_payments.blp,
-        earnings.blp,
-        dashboards.blp,
-    ]
+    found = []
+    for info in sorted(pkgutil.iter_modules(http_package.__path__), key=lambda i: i.name):
+        if info.ispkg or info.name in OUTSIDE_THE_PREFIX:
+            continue
+        module = importlib.import_module(f"{http_package.__name__}.{info.name}")
+        blueprint = getattr(module, "blp", None)
+        if isinstance(blueprint, Blueprint):
+            found.append(blueprint)
+    return found
