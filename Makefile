@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format migrate install clean
+.PHONY: run test lint format migrate install clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,6 +12,16 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The benchmark's reference apps and tools live in a venv of their own (benchmarks/bench).
+BENCH_VENV := benchmarks/.venv
+$(BENCH_VENV)/.installed-stamp: benchmarks/requirements.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r $<
+	touch $@
+
+bench: $(STAMP) $(BENCH_VENV)/.installed-stamp
+	$(BENCH_VENV)/bin/python benchmarks/bench
 
 migrate: $(STAMP)
 	$(BIN)/skillwise db upgrade
