@@ -165,7 +165,7 @@ def run_wrk(
                 f"-c{CONNECTIONS}",
                 f"-d{max(1, round(seconds))}s",
                 "--timeout",
-                "10s",
+                "30s",
                 "-s",
                 handle.name,
                 base_url,

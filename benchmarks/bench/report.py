@@ -73,18 +73,15 @@ def markdown(results: dict[str, Any]) -> str:
     if keyset["note"]:
         lines.append(f"- {keyset['note']}")
     memory = results["memory"]
+    lines += ["", "## SkillWise worker memory (RSS per worker, MiB)", ""]
     lines += [
-        "",
-        "## SkillWise worker memory (RSS, MiB)",
-        "",
-        f"- before the runs: {', '.join(f'{kib / 1024:.0f}' for kib in memory['before_kib'])}",
-        f"- after the reads: "
-        f"{', '.join(f'{kib / 1024:.0f}' for kib in memory['after_reads_kib'])} "
-        f"(total {memory['reads_growth_percent']:+.1f}%)",
-        f"- after the logins too, {memory['requests']:,} requests in all: "
-        f"{', '.join(f'{kib / 1024:.0f}' for kib in memory['after_kib'])} "
-        f"(total {memory['growth_percent']:+.1f}%)",
+        f"- {moment}: {', '.join(f'{kib / 1024:.0f}' for kib in sizes)}"
+        for moment, sizes in memory["worker_rss_kib"].items()
     ]
+    lines.append(
+        f"- growth from warm to the end, over {memory['requests']:,} requests in all: "
+        f"{memory['growth_from_warm_percent']:+.1f}%"
+    )
     argon2 = results["argon2"]
     if argon2:
         lines += [
@@ -95,8 +92,8 @@ def markdown(results: dict[str, Any]) -> str:
             f"process: {argon2['verify_ms']:.0f} ms ({argon2['verify_cpu_ms']:.0f} ms of CPU "
             f"over its lanes), so at most {argon2['ceiling_rate']:.1f} logins/s on "
             f"{box['nproc']} CPUs if argon2 were all a login did",
-            f"- one login at a time: p50 {argon2['login_alone_p50_ms']:.0f} ms, argon2 is "
-            f"{argon2['share_alone_percent']:.0f}% of it",
+            f"- one login at a time: {argon2['login_alone_ms']:.0f} ms, argon2 is "
+            f"{argon2['share_alone_percent']:.0f}% of it (best of 9 each, interleaved)",
             f"- at {config['connections']} connections: {argon2['login_rate']:.1f} logins/s, "
             f"p50 {argon2['login_p50_ms']:.0f} ms (queueing behind other logins' argon2)",
         ]
