@@ -1,8 +1,10 @@
 """Who may call each endpoint: one mechanism, deny by default.
 
-Every view method declares its audience with `@public`, `@signed_in` or `@roles(...)`. A
-before-request hook reads the declaration of the matched view; a view without one answers 403,
-and a test walks the URL map so none ships undeclared.
+Every view method declares its audience with `@public`, `@public_or_signed_in`, `@signed_in`
+or `@roles(...)`. A before-request hook reads the declaration of the matched view; a view
+without one answers 403, and a test walks the URL map so none ships undeclared. The same
+declaration writes the operation's `security` and its 401 and 403 answers into the OpenAPI
+document, so the document cannot drift from what is enforced.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from flask_smorest.utils import load_info_from_docstring
 
 from skillwise.domain.errors import AuthenticationRequired, PermissionDenied
 from skillwise.domain.identity import Actor, Role
+from skillwise.entrypoints.http.api_docs import add_error_answer
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,12 +29,21 @@ F = TypeVar("F", bound=Callable[..., Any])
 FRAMEWORK_PUBLIC_PREFIXES = ("api-docs.", "static")
 
 
+BEARER = {"bearerAuth": []}
+TOKEN_REFUSED = ("invalid_token", "token_expired", "token_revoked")
+
+
 @dataclass(frozen=True)
 class Access:
     public: bool
     roles: frozenset[Role] = frozenset()
+    # Public, but a signed-in caller is told apart (and may see more): clients should send
+    # their token when they have one.
+    reads_caller: bool = False
 
     def describe(self) -> str:
+        if self.reads_caller:
+            return "Anyone; signed-in callers send their token and may see more."
         if self.public:
             return "Anyone, signed in or not."
         if not self.roles:
@@ -44,21 +56,47 @@ def _declare(access: Access) -> Callable[[F], F]:
         func._access = access  # type: ignore[attr-defined]
         apidoc = deepcopy(getattr(func, "_apidoc", {}))
         manual = apidoc.setdefault("manual_doc", {})
-        if not access.public:
-            manual["security"] = [{"bearerAuth": []}]
+        if access.reads_caller:
+            manual["security"] = [{}, BEARER]
+        elif access.public:
+            manual["security"] = []
+        else:
+            manual["security"] = [BEARER]
         # The manual description replaces the docstring's, so carry the docstring's over.
         docstring = load_info_from_docstring(func.__doc__ or "")
         described = manual.get("description") or docstring.get("description", "")
         manual["description"] = (described + "\n\nAccess: " + access.describe()).strip()
         func._apidoc = apidoc  # type: ignore[attr-defined]
-        return func
+        return _document_refusals(func, access)
 
     return decorator
 
 
+def _document_refusals(func: F, access: Access) -> F:
+    if access.reads_caller:
+        return add_error_answer(func, 401, "The token sent is not valid", TOKEN_REFUSED)
+    if access.public:
+        return func
+    add_error_answer(
+        func,
+        401,
+        "Not signed in, or the access token is not valid",
+        ("authentication_required", *TOKEN_REFUSED),
+    )
+    if access.roles:
+        allowed = ", ".join(sorted(role.value for role in access.roles))
+        add_error_answer(func, 403, f"Signed in, but not as {allowed}", ("role_not_allowed",))
+    return func
+
+
 def public(func: F) -> F:
-    """Anyone may call; a valid token, if sent, still identifies the caller."""
+    """Anyone may call, and the answer is the same for everyone."""
     return _declare(Access(public=True))(func)
+
+
+def public_or_signed_in(func: F) -> F:
+    """Anyone may call; a valid token, if sent, identifies the caller (`optional_actor()`)."""
+    return _declare(Access(public=True, reads_caller=True))(func)
 
 
 def signed_in(func: F) -> F:
@@ -95,6 +133,7 @@ def enforce_access() -> None:
     if endpoint is None or request.method == "OPTIONS" or is_framework_endpoint(endpoint):
         return
     access = declared_access(current_app, endpoint, request.method)
+    g.access = access
     if access is None:
         raise PermissionDenied("This endpoint declares no audience, so nobody may call it.")
     if access.public:
@@ -123,5 +162,9 @@ def current_actor() -> Actor:
 
 
 def optional_actor() -> Actor | None:
-    """The caller of a public view, or None for guests."""
+    """The caller of a `@public_or_signed_in` view, or None for guests."""
+    access = g.get("access")
+    if access is None or not access.reads_caller:
+        # The document would tell clients not to send their token here.
+        raise RuntimeError("A view that reads its caller must be declared @public_or_signed_in.")
     return g.get("actor")

@@ -11,6 +11,7 @@ from skillwise.containers import Container
 from skillwise.domain.catalog import CourseStatus
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.courses import course_filters
 from skillwise.entrypoints.http.schemas.catalog import CourseListArgs, InstructorCourseSchema
 from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
@@ -25,8 +26,15 @@ class AdminCourseListArgs(CourseListArgs):
 @blp.route("/courses/")
 class AdminCourses(MethodView):
     @roles(Role.ADMIN)
+    @operation("listAllCourses")
     @blp.arguments(AdminCourseListArgs, location="query")
     @blp.response(200, page_of(InstructorCourseSchema))
+    @fails(
+        422,
+        "A filter, the ordering or the page is not valid",
+        "unprocessable_entity",
+        "invalid_price_range",
+    )
     @inject
     def get(self, args, list_all_courses=Provide[Container.catalog.list_all_courses]):
         """Every course of every instructor, drafts and archived ones included.

@@ -10,6 +10,7 @@ from skillwise.application.payments.ports import PaymentFilters
 from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
 from skillwise.entrypoints.http.schemas.payments import (
     AdminPaymentDetailSchema,
@@ -27,21 +28,27 @@ blp = Blueprint(
 @blp.route("/")
 class AdminPayments(MethodView):
     @roles(Role.ADMIN)
+    @operation("listPayments")
     @blp.arguments(PaymentFilterArgs, location="query")
     @blp.response(200, page_of(AdminPaymentSchema))
-    @blp.alt_response(422, description="created_from after created_to, or a bad filter")
+    @fails(
+        422,
+        "created_from after created_to, or a bad filter",
+        "unprocessable_entity",
+        "invalid_date_range",
+    )
     @inject
     def get(self, args, list_payments=Provide[Container.payments.list_payments]):
         """All payments, newest first; filter by status, gateway, user, course and
         creation time (`created_from` inclusive, `created_to` exclusive)."""
         filters = PaymentFilters(
-            status=args["status"],
-            gateway=args["gateway"],
-            user_id=args["user_id"],
-            course_id=args["course_id"],
-            created_from=args["created_from"],
-            created_to=args["created_to"],
-            needs_review=args["needs_review"],
+            status=args.get("status"),
+            gateway=args.get("gateway"),
+            user_id=args.get("user_id"),
+            course_id=args.get("course_id"),
+            created_from=args.get("created_from"),
+            created_to=args.get("created_to"),
+            needs_review=args.get("needs_review"),
         )
         return page_body(list_payments(filters, page_request(args)))
 
@@ -49,8 +56,9 @@ class AdminPayments(MethodView):
 @blp.route("/<uuid:payment_id>/")
 class AdminPaymentDetail(MethodView):
     @roles(Role.ADMIN)
+    @operation("getPaymentAudit")
     @blp.response(200, AdminPaymentDetailSchema)
-    @blp.alt_response(404, description="No such payment")
+    @fails(404, "No such payment", "not_found")
     @inject
     def get(self, payment_id, get_payment_audit=Provide[Container.payments.get_payment_audit]):
         """One payment with every gateway event about it and what each one did."""
@@ -60,13 +68,17 @@ class AdminPaymentDetail(MethodView):
 @blp.route("/<uuid:payment_id>/refund/")
 class AdminRefund(MethodView):
     @roles(Role.ADMIN)
+    @operation("refundPayment")
     @blp.arguments(RefundSchema)
     @blp.response(200, AdminPaymentSchema)
-    @blp.alt_response(404, description="No such payment")
-    @blp.alt_response(
-        409, description="The payment has not succeeded, so there is nothing to refund"
+    @fails(404, "No such payment", "not_found")
+    @fails(
+        409,
+        "The payment has not succeeded, so there is nothing to refund",
+        "payment_not_refundable",
     )
-    @blp.alt_response(503, description="The gateway failed or declined; nothing changed")
+    @fails(422, "A reason too long", "unprocessable_entity")
+    @fails(503, "The gateway failed or declined; nothing changed", "gateway_unavailable")
     @inject
     def post(self, body, payment_id, refund_payment=Provide[Container.payments.refund_payment]):
         """Refund a payment in full through its gateway.
@@ -81,15 +93,19 @@ class AdminRefund(MethodView):
 @blp.route("/<uuid:payment_id>/review/")
 class AdminPaymentReview(MethodView):
     @roles(Role.ADMIN)
+    @operation("reviewHeldPayment")
     @blp.arguments(ReviewDecisionSchema)
     @blp.response(200, AdminPaymentSchema)
-    @blp.alt_response(404, description="No such payment")
-    @blp.alt_response(
-        409,
-        description="`not_held_for_review`: the payment is not pending and held for review; "
-        "`already_reviewed`: it was decided the other way",
+    @fails(404, "No such payment", "not_found")
+    @fails(409, "The payment is not pending and held for review", "not_held_for_review")
+    @fails(409, "It was decided the other way", "already_reviewed")
+    @fails(
+        422,
+        "A rejection without a note, or a note too long",
+        "unprocessable_entity",
+        "note_required",
+        "note_too_long",
     )
-    @blp.alt_response(422, description="A rejection without a note, or a note too long")
     @inject
     def post(
         self, body, payment_id, review_held_payment=Provide[Container.payments.review_held_payment]

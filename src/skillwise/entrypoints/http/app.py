@@ -9,6 +9,7 @@ from skillwise.containers import Container
 from skillwise.entrypoints import http as http_package
 from skillwise.entrypoints.http import docs_assets, health
 from skillwise.entrypoints.http.access import enforce_access
+from skillwise.entrypoints.http.api_docs import typed_enums
 from skillwise.entrypoints.http.blueprints import API_PREFIX, api_blueprints
 from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handlers
 from skillwise.entrypoints.http.jwt import configure_jwt
@@ -24,7 +25,12 @@ run the platform.
 * Authenticate with `Authorization: Bearer <access>` (see `/auth/login/`).
 * Lists take `?page=` and `?page_size=` (at most 100) and answer
   `{count, page, page_size, next, previous, results}`.
-* Errors are JSON: `{code, status, error, message, errors?}`. Unknown request fields are ignored.
+* Errors are JSON: `{code, status, error, message, errors?}` (the `Error` schema). Branch on
+  `error`, a stable reason; each operation lists the reasons it can answer, and the `Error`
+  schema lists them all. A 422 `unprocessable_entity` names each invalid field in `errors`.
+* Operations marked with an optional lock (`security: [{}, {bearerAuth: []}]`) are public, but
+  answer more to a signed-in caller: send the token whenever you have one.
+* Rate-limited operations answer 429 with `Retry-After` and `X-RateLimit-*` headers.
 """.strip()
 
 
@@ -32,6 +38,9 @@ class SkillwiseApi(Api):
     """flask-smorest's Api, documenting errors in the shape our handlers answer."""
 
     ERROR_SCHEMA = ErrorSchema
+
+    def _register_pagination_header(self) -> None:
+        """Lists are paginated in the body, never in a header: keep its schema out."""
 
 
 def create_app(container: Container | None = None) -> Flask:
@@ -50,7 +59,7 @@ def create_app(container: Container | None = None) -> Flask:
         OPENAPI_SWAGGER_UI_PATH="/docs/",
         OPENAPI_SWAGGER_UI_URL=docs_assets.ASSETS_URL,
         OPENAPI_REDOC_PATH="/redoc/",
-        OPENAPI_REDOC_URL="https://cdn.jsdelivr.net/npm/redoc@2/bundles/redoc.standalone.js",
+        OPENAPI_REDOC_URL=docs_assets.REDOC_SCRIPT_URL,
         MAX_CONTENT_LENGTH=settings.max_attachment_bytes + 1024 * 1024,
         JSON_SORT_KEYS=False,
     )
@@ -63,6 +72,7 @@ def create_app(container: Container | None = None) -> Flask:
             "servers": [{"url": settings.public_url}],
         },
     )
+    api.ma_plugin.converter.add_attribute_function(typed_enums)
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
     )
@@ -72,6 +82,7 @@ def create_app(container: Container | None = None) -> Flask:
 
     api.register_blueprint(health.blp)
     app.register_blueprint(docs_assets.blp)
+    app.register_blueprint(docs_assets.redoc_blp)
     for blueprint in api_blueprints():
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
     configure_rate_limits(app, settings)

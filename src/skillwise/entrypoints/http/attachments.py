@@ -9,7 +9,13 @@ from flask_smorest import Blueprint
 
 from skillwise.application.catalog.ports import IncomingFile
 from skillwise.containers import Container
-from skillwise.entrypoints.http.access import current_actor, optional_actor, public, signed_in
+from skillwise.entrypoints.http.access import (
+    current_actor,
+    optional_actor,
+    public_or_signed_in,
+    signed_in,
+)
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.catalog import AttachmentSchema, AttachmentUploadSchema
 
 blp = Blueprint("attachments", __name__, description="Lesson attachments")
@@ -18,16 +24,21 @@ blp = Blueprint("attachments", __name__, description="Lesson attachments")
 @blp.route("/lessons/<uuid:lesson_id>/attachments/")
 class LessonAttachments(MethodView):
     @signed_in
+    @operation("uploadAttachment")
     @blp.arguments(AttachmentUploadSchema, location="files")
     @blp.response(201, AttachmentSchema)
-    @blp.alt_response(403, description="Neither the course's instructor nor an admin")
-    @blp.alt_response(404, description="No such lesson")
-    @blp.alt_response(413, description="The request is far larger than the size limit")
-    @blp.alt_response(
+    @fails(403, "Neither the course's instructor nor an admin", "not_course_owner")
+    @fails(404, "No such lesson", "lesson_not_found")
+    @fails(413, "The request is far larger than the size limit", "request_entity_too_large")
+    @fails(
         422,
-        description="Too large (attachment_too_large), a type not accepted "
-        "(attachment_type_not_allowed) or contents that are not what the type says "
-        "(attachment_content_mismatch)",
+        "No file, an empty or too large one, a type not accepted or contents that are not "
+        "what the type says",
+        "unprocessable_entity",
+        "attachment_empty",
+        "attachment_too_large",
+        "attachment_type_not_allowed",
+        "attachment_content_mismatch",
     )
     @inject
     def post(
@@ -43,15 +54,23 @@ class LessonAttachments(MethodView):
 
 @blp.route("/attachments/<uuid:attachment_id>/")
 class AttachmentById(MethodView):
-    @public
+    @public_or_signed_in
+    @operation("downloadAttachment")
     @blp.response(
         200,
+        {"type": "string", "format": "binary"},
         content_type="application/octet-stream",
-        description="The file, as a download under its original name",
+        description="The file, as a download under its original name (its real type in "
+        "Content-Type)",
     )
-    @blp.alt_response(401, description="A guest, and the lesson is not a preview")
-    @blp.alt_response(403, description="Not allowed to read the lesson")
-    @blp.alt_response(404, description="No such attachment")
+    @fails(401, "A guest, and the lesson is not a preview", "authentication_required")
+    @fails(403, "Not allowed to read the lesson", "not_enrolled")
+    @fails(
+        404,
+        "No such attachment, or its file is missing",
+        "attachment_not_found",
+        "attachment_file_missing",
+    )
     @inject
     def get(
         self, attachment_id, download_attachment=Provide[Container.catalog.download_attachment]
@@ -69,9 +88,10 @@ class AttachmentById(MethodView):
         return response
 
     @signed_in
+    @operation("deleteAttachment")
     @blp.response(204)
-    @blp.alt_response(403, description="Neither the course's instructor nor an admin")
-    @blp.alt_response(404, description="No such attachment")
+    @fails(403, "Neither the course's instructor nor an admin", "not_course_owner")
+    @fails(404, "No such attachment", "attachment_not_found")
     @inject
     def delete(self, attachment_id, delete_attachment=Provide[Container.catalog.delete_attachment]):
         """Delete an attachment and its file."""

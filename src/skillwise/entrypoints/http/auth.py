@@ -10,7 +10,15 @@ from flask_jwt_extended import get_jwt
 from flask_smorest import Blueprint
 
 from skillwise.containers import Container
-from skillwise.entrypoints.http.access import current_actor, optional_actor, public, signed_in
+from skillwise.entrypoints.http.access import (
+    current_actor,
+    optional_actor,
+    public,
+    public_or_signed_in,
+    signed_in,
+)
+from skillwise.entrypoints.http.api_docs import fails, operation, rate_limited
+from skillwise.entrypoints.http.examples import LOGIN_REQUEST, REGISTER_REQUEST, SESSION, USER
 from skillwise.entrypoints.http.schemas.accounts import (
     AcceptedSchema,
     EmailSchema,
@@ -32,11 +40,20 @@ blp = Blueprint("auth", __name__, url_prefix="/auth", description="Sign-up, sess
 @blp.route("/register/")
 class Register(MethodView):
     @public
-    @blp.arguments(RegisterSchema)
-    @blp.response(201, UserSchema)
-    @blp.alt_response(409, description="An account with this email exists")
-    @blp.alt_response(422, description="A weak password, or a role other than student/instructor")
-    @blp.alt_response(429, description="More than 5 sign-ups a minute from this address")
+    @operation("register")
+    @blp.arguments(RegisterSchema, example=REGISTER_REQUEST)
+    @blp.response(201, UserSchema, example=USER)
+    @fails(409, "An account with this email exists", "email_taken")
+    @fails(
+        422,
+        "Not valid (see `errors`), a weak password, or a role other than student/instructor",
+        "unprocessable_entity",
+        "weak_password",
+        "invalid_email",
+        "invalid_name",
+        "role_not_allowed",
+    )
+    @rate_limited("More than 5 sign-ups a minute from this address")
     @inject
     def post(self, form, register_user=Provide[Container.accounts.register_user]):
         """Create an account.
@@ -50,10 +67,16 @@ class Register(MethodView):
 @blp.route("/verify-email/")
 class VerifyEmail(MethodView):
     @public
+    @operation("verifyEmail")
     @blp.arguments(TokenSchema)
     @blp.response(200, UserSchema)
-    @blp.alt_response(
-        422, description="Unknown (`invalid_token`), spent (`token_used`) or expired token"
+    @fails(
+        422,
+        "No token, or an unknown, spent or expired one",
+        "unprocessable_entity",
+        "invalid_token",
+        "token_used",
+        "token_expired",
     )
     @inject
     def post(self, form, verify_email=Provide[Container.accounts.verify_email]):
@@ -63,11 +86,13 @@ class VerifyEmail(MethodView):
 
 @blp.route("/verify-email/resend/")
 class ResendVerification(MethodView):
-    @public
+    @public_or_signed_in
+    @operation("resendVerificationEmail")
     @blp.arguments(ResendVerificationSchema)
     @blp.response(202, AcceptedSchema)
-    @blp.alt_response(409, description="The signed-in caller is verified already")
-    @blp.alt_response(429, description="More than 5 requests a minute from this address")
+    @fails(409, "The signed-in caller is verified already", "email_already_verified")
+    @fails(422, "Not an email address", "unprocessable_entity")
+    @rate_limited("More than 5 requests a minute from this address")
     @inject
     def post(
         self, form, resend_verification_email=Provide[Container.accounts.resend_verification_email]
@@ -84,10 +109,12 @@ class ResendVerification(MethodView):
 @blp.route("/login/")
 class Login(MethodView):
     @public
-    @blp.arguments(LoginSchema)
-    @blp.response(200, SessionSchema)
-    @blp.alt_response(401, description="Wrong email or password, or a deactivated account")
-    @blp.alt_response(429, description="More than 10 attempts a minute per address or email")
+    @operation("login")
+    @blp.arguments(LoginSchema, example=LOGIN_REQUEST)
+    @blp.response(200, SessionSchema, example=SESSION)
+    @fails(401, "Wrong email or password, or a deactivated account", "invalid_credentials")
+    @fails(422, "Email or password missing", "unprocessable_entity")
+    @rate_limited("More than 10 attempts a minute per address or email")
     @inject
     def post(self, form, log_in=Provide[Container.accounts.log_in]):
         """Sign in: an access token (15 minutes) and a refresh token (30 days, single use)."""
@@ -97,11 +124,18 @@ class Login(MethodView):
 @blp.route("/refresh/")
 class Refresh(MethodView):
     @public
+    @operation("refreshSession")
     @blp.arguments(RefreshSchema)
     @blp.response(200, TokenPairSchema)
-    @blp.alt_response(
-        401, description="Invalid, expired or revoked; a reused token ends its whole family"
+    @fails(
+        401,
+        "Invalid, expired or revoked; a reused token ends its whole family",
+        "invalid_token",
+        "token_expired",
+        "token_revoked",
+        "refresh_token_reused",
     )
+    @fails(422, "No refresh token", "unprocessable_entity")
     @inject
     def post(self, form, refresh_session=Provide[Container.accounts.refresh_session]):
         """Trade a refresh token for a new access and refresh token.
@@ -115,6 +149,7 @@ class Refresh(MethodView):
 @blp.route("/logout/")
 class Logout(MethodView):
     @signed_in
+    @operation("logout")
     @blp.arguments(LogoutSchema)
     @blp.response(204)
     @inject
@@ -133,9 +168,11 @@ class Logout(MethodView):
 @blp.route("/password-reset/")
 class PasswordReset(MethodView):
     @public
+    @operation("requestPasswordReset")
     @blp.arguments(EmailSchema)
     @blp.response(202, AcceptedSchema)
-    @blp.alt_response(429, description="More than 5 requests a minute from this address")
+    @fails(422, "Not an email address", "unprocessable_entity")
+    @rate_limited("More than 5 requests a minute from this address")
     @inject
     def post(self, form, request_password_reset=Provide[Container.accounts.request_password_reset]):
         """Email a password reset link (valid 1 hour, once) if an account has this address.
@@ -149,11 +186,17 @@ class PasswordReset(MethodView):
 @blp.route("/password-reset/confirm/")
 class PasswordResetConfirm(MethodView):
     @public
+    @operation("confirmPasswordReset")
     @blp.arguments(PasswordResetConfirmSchema)
     @blp.response(200, AcceptedSchema)
-    @blp.alt_response(
+    @fails(
         422,
-        description="A weak password; or an unknown, spent or expired token",
+        "A weak password; or an unknown, spent or expired token",
+        "unprocessable_entity",
+        "weak_password",
+        "invalid_token",
+        "token_used",
+        "token_expired",
     )
     @inject
     def post(self, form, confirm_password_reset=Provide[Container.accounts.confirm_password_reset]):

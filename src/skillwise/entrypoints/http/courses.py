@@ -24,10 +24,12 @@ from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import (
     current_actor,
     optional_actor,
-    public,
+    public_or_signed_in,
     roles,
     signed_in,
 )
+from skillwise.entrypoints.http.api_docs import conditional_get, fails, operation
+from skillwise.entrypoints.http.examples import COURSE_PAGE, NEW_COURSE_REQUEST
 from skillwise.entrypoints.http.schemas.catalog import (
     CourseCreateSchema,
     CourseDetailSchema,
@@ -78,11 +80,17 @@ def _question() -> str:
 
 @blp.route("/")
 class Courses(MethodView):
-    @public
+    @public_or_signed_in
+    @operation("listCourses")
+    @conditional_get
     @blp.arguments(CourseListArgs, location="query")
-    @blp.response(200, CoursePageSchema)
-    @blp.alt_response(304, description="Not modified since the ETag sent in If-None-Match")
-    @blp.alt_response(422, description="A filter, the ordering or the page is not valid")
+    @blp.response(200, CoursePageSchema, example=COURSE_PAGE)
+    @fails(
+        422,
+        "A filter, the ordering or the page is not valid",
+        "unprocessable_entity",
+        "invalid_price_range",
+    )
     @inject
     def get(
         self,
@@ -106,8 +114,17 @@ class Courses(MethodView):
         )
 
     @roles(Role.INSTRUCTOR, Role.ADMIN)
-    @blp.arguments(CourseCreateSchema)
+    @operation("createCourse")
+    @blp.arguments(CourseCreateSchema, example=NEW_COURSE_REQUEST)
     @blp.response(201, CourseDetailSchema)
+    @fails(
+        422,
+        "Not valid: see `errors`",
+        "unprocessable_entity",
+        "blank_title",
+        "negative_price",
+        "price_too_high",
+    )
     @inject
     def post(self, new_course, create_course=Provide[Container.catalog.create_course]):
         """Create a draft course that I teach. Its slug comes from the title and stays put
@@ -117,10 +134,11 @@ class Courses(MethodView):
 
 @blp.route("/<uuid:course_id>/")
 class CourseById(MethodView):
-    @public
+    @public_or_signed_in
+    @operation("getCourse")
+    @conditional_get
     @blp.response(200, CourseDetailSchema)
-    @blp.alt_response(304, description="Not modified since the ETag sent in If-None-Match")
-    @blp.alt_response(404, description="No such course, or a draft or archived one not mine")
+    @fails(404, "No such course, or a draft or archived one not mine", "course_not_found")
     @inject
     def get(
         self,
@@ -138,11 +156,20 @@ class CourseById(MethodView):
         )
 
     @signed_in
+    @operation("updateCourse")
     @blp.arguments(CourseUpdateSchema)
     @blp.response(200, CourseDetailSchema)
-    @blp.alt_response(403, description="Neither the course's instructor nor an admin")
-    @blp.alt_response(404, description="No such course")
-    @blp.alt_response(422, description="Not valid, or publishing a course without a lesson")
+    @fails(403, "Neither the course's instructor nor an admin", "not_course_owner")
+    @fails(404, "No such course", "course_not_found")
+    @fails(
+        422,
+        "Not valid, or publishing a course without a lesson",
+        "unprocessable_entity",
+        "blank_title",
+        "negative_price",
+        "price_too_high",
+        "course_has_no_lessons",
+    )
     @inject
     def patch(self, changes, course_id, update_course=Provide[Container.catalog.update_course]):
         """Edit a course (its instructor or an admin). `status` publishes ("published", which
@@ -150,14 +177,16 @@ class CourseById(MethodView):
         return update_course(current_actor(), course_id, changes)
 
     @signed_in
+    @operation("deleteCourse")
     @blp.response(204, description="Deleted with its modules, lessons and files")
     @blp.alt_response(
         200,
         schema=CourseDetailSchema,
         description="Students or payments depend on the course, so it was archived instead",
+        success=True,
     )
-    @blp.alt_response(403, description="Neither the course's instructor nor an admin")
-    @blp.alt_response(404, description="No such course")
+    @fails(403, "Neither the course's instructor nor an admin", "not_course_owner")
+    @fails(404, "No such course", "course_not_found")
     @inject
     def delete(self, course_id, delete_course=Provide[Container.catalog.delete_course]):
         """Delete a course (its instructor or an admin). A course that students enrolled in

@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,
     page_body,
@@ -27,6 +28,7 @@ blp = Blueprint("dashboards", __name__, description="Instructor and admin dashbo
 @blp.route("/instructors/dashboard/")
 class InstructorDashboard(MethodView):
     @roles(Role.INSTRUCTOR, Role.ADMIN)
+    @operation("getInstructorDashboard")
     @blp.response(200, InstructorDashboardSchema)
     @inject
     def get(self, get_instructor_dashboard=Provide[Container.dashboards.get_instructor_dashboard]):
@@ -37,8 +39,11 @@ class InstructorDashboard(MethodView):
 @blp.route("/instructors/courses/<uuid:course_id>/students/")
 class CourseStudents(MethodView):
     @roles(Role.INSTRUCTOR, Role.ADMIN)
+    @operation("listCourseStudents")
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, page_of(CourseStudentSchema))
+    @fails(404, "No such course among mine", "course_not_found")
+    @fails(422, "The page is not valid", "unprocessable_entity")
     @inject
     def get(
         self,
@@ -56,6 +61,7 @@ class CourseStudents(MethodView):
 @blp.route("/admin/analytics/")
 class PlatformAnalytics(MethodView):
     @roles(Role.ADMIN)
+    @operation("getPlatformAnalytics")
     @blp.response(200, PlatformAnalyticsSchema)
     @inject
     def get(self, get_platform_analytics=Provide[Container.dashboards.get_platform_analytics]):

@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.common import PaginationArgs, page_body, page_request
 from skillwise.entrypoints.http.schemas.payments import EarningsPageSchema
 
@@ -18,8 +19,10 @@ blp = Blueprint("earnings", __name__, url_prefix="/instructors", description="Ea
 @blp.route("/earnings/")
 class Earnings(MethodView):
     @roles(Role.INSTRUCTOR, Role.ADMIN)
+    @operation("listEarnings")
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, EarningsPageSchema)
+    @fails(422, "The page is not valid", "unprocessable_entity")
     @inject
     def get(self, args, list_earnings=Provide[Container.payments.list_earnings]):
         """My ledger, newest first: each sale of my courses with the platform's fee and my

@@ -8,6 +8,8 @@ from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, signed_in
+from skillwise.entrypoints.http.api_docs import fails, operation
+from skillwise.entrypoints.http.examples import COURSE_PROGRESS, PROGRESS_REQUEST
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,
     page_body,
@@ -26,11 +28,14 @@ blp = Blueprint("enrollments", __name__, description="Enrollment in courses")
 @blp.route("/courses/<uuid:course_id>/enroll/")
 class Enroll(MethodView):
     @signed_in
+    @operation("enrollInCourse")
     @blp.response(201, EnrollmentSchema, description="Enrolled now")
-    @blp.alt_response(200, schema=EnrollmentSchema, description="Already enrolled: the same one")
-    @blp.alt_response(402, description="A paid course without a succeeded payment")
-    @blp.alt_response(403, description="The caller teaches this course")
-    @blp.alt_response(404, description="No such published course")
+    @blp.alt_response(
+        200, schema=EnrollmentSchema, description="Already enrolled: the same one", success=True
+    )
+    @fails(402, "A paid course without a succeeded payment", "payment_required")
+    @fails(403, "The caller teaches this course", "own_course")
+    @fails(404, "No such published course", "course_not_found", "enrollment_not_found")
     @inject
     def post(self, course_id, enroll_in_course=Provide[Container.learning.enroll_in_course]):
         """Enroll in a course.
@@ -45,8 +50,10 @@ class Enroll(MethodView):
 @blp.route("/enrollments/")
 class Enrollments(MethodView):
     @signed_in
+    @operation("listEnrollments")
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, page_of(EnrollmentSchema))
+    @fails(422, "The page is not valid", "unprocessable_entity")
     @inject
     def get(self, args, list_enrollments=Provide[Container.learning.list_enrollments]):
         """My enrollments, most recently started first, with course and progress."""
@@ -56,8 +63,9 @@ class Enrollments(MethodView):
 @blp.route("/enrollments/<uuid:enrollment_id>/")
 class EnrollmentDetail(MethodView):
     @signed_in
+    @operation("getEnrollment")
     @blp.response(200, EnrollmentSchema)
-    @blp.alt_response(404, description="No such enrollment of mine")
+    @fails(404, "No such enrollment of mine", "enrollment_not_found")
     @inject
     def get(self, enrollment_id, get_enrollment=Provide[Container.learning.get_enrollment]):
         """One of my enrollments."""
@@ -67,11 +75,19 @@ class EnrollmentDetail(MethodView):
 @blp.route("/enrollments/<uuid:enrollment_id>/progress/")
 class EnrollmentProgress(MethodView):
     @signed_in
-    @blp.arguments(ProgressUpdateSchema)
-    @blp.response(200, CourseProgressSchema)
-    @blp.alt_response(403, description="The enrollment was refunded")
-    @blp.alt_response(404, description="No such enrollment of mine")
-    @blp.alt_response(422, description="The lesson is not in this course, or a bad position")
+    @operation("recordProgress")
+    @blp.arguments(ProgressUpdateSchema, example=PROGRESS_REQUEST)
+    @blp.response(200, CourseProgressSchema, example=COURSE_PROGRESS)
+    @fails(403, "The enrollment was refunded", "enrollment_refunded")
+    @fails(404, "No such enrollment of mine", "enrollment_not_found")
+    @fails(
+        422,
+        "Nothing to record, the lesson is not in this course, or a bad position",
+        "unprocessable_entity",
+        "nothing_to_record",
+        "lesson_not_in_course",
+        "invalid_position",
+    )
     @inject
     def patch(
         self, body, enrollment_id, record_progress=Provide[Container.learning.record_progress]

@@ -17,18 +17,155 @@ from skillwise.domain import errors as domain
 log = logging.getLogger(__name__)
 
 
-class ErrorSchema(Schema):
-    """Every error answer, as documented in the OpenAPI spec."""
+# Every `error` reason the API answers, by status. The domain, the application and this layer
+# raise them; a test compares this table with the reasons raised in the source, so neither
+# drifts. The base reasons (`not_found`, `conflict` ...) are answered when nothing more precise
+# applies; the HTTP ones (`bad_request`, `unprocessable_entity` ...) come from the framework.
+ERROR_REASONS: dict[int, tuple[str, ...]] = {
+    400: ("bad_request", "invalid_webhook"),
+    401: (
+        "authentication_required",
+        "invalid_token",
+        "token_expired",
+        "token_revoked",
+        "invalid_credentials",
+        "refresh_token_reused",
+    ),
+    402: ("payment_required",),
+    403: (
+        "permission_denied",
+        "role_not_allowed",
+        "admin_only",
+        "email_not_verified",
+        "not_course_owner",
+        "not_enrolled",
+        "not_review_author",
+        "own_course",
+        "enrollment_refunded",
+    ),
+    404: (
+        "not_found",
+        "account_not_found",
+        "user_not_found",
+        "course_not_found",
+        "module_not_found",
+        "lesson_not_found",
+        "attachment_not_found",
+        "attachment_file_missing",
+        "enrollment_not_found",
+        "not_enrolled",
+        "review_not_found",
+        "report_not_found",
+        "target_not_found",
+        "notification_not_found",
+        "gateway_not_configured",
+    ),
+    405: ("method_not_allowed",),
+    409: (
+        "conflict",
+        "email_taken",
+        "email_already_verified",
+        "slug_taken",
+        "already_enrolled",
+        "already_reviewed",
+        "already_reported",
+        "report_closed",
+        "payment_not_refundable",
+        "not_held_for_review",
+    ),
+    413: ("request_entity_too_large",),
+    422: (
+        "unprocessable_entity",
+        "validation_error",
+        "invalid_email",
+        "weak_password",
+        "role_not_allowed",
+        "invalid_token",
+        "token_used",
+        "token_expired",
+        "account_inactive",
+        "invalid_name",
+        "invalid_bio",
+        "invalid_avatar_url",
+        "cannot_change_own_role",
+        "cannot_deactivate_self",
+        "cannot_delete_self",
+        "invalid_page",
+        "invalid_page_size",
+        "invalid_price_range",
+        "blank_title",
+        "negative_price",
+        "price_too_high",
+        "currency_mismatch",
+        "course_has_no_lessons",
+        "invalid_position",
+        "attachment_empty",
+        "attachment_too_large",
+        "attachment_type_not_allowed",
+        "attachment_content_mismatch",
+        "lesson_not_in_course",
+        "nothing_to_record",
+        "invalid_rating",
+        "comment_too_long",
+        "invalid_reason",
+        "invalid_status",
+        "invalid_resolution_note",
+        "unknown_gateway",
+        "course_not_published",
+        "course_is_free",
+        "idempotency_key_reused",
+        "invalid_fee",
+        "invalid_outcome",
+        "invalid_date_range",
+        "note_required",
+        "note_too_long",
+    ),
+    429: ("too_many_requests",),
+    500: ("internal_server_error",),
+    503: ("service_unavailable", "gateway_unavailable"),
+}
 
-    code = fields.Integer(required=True, metadata={"description": "The HTTP status"})
-    status = fields.String(required=True, metadata={"description": "The status phrase"})
-    error = fields.String(
-        required=True, metadata={"description": "A stable machine-readable reason"}
+
+def _reasons_table() -> str:
+    rows = "\n".join(
+        f"| {status} | {', '.join(f'`{reason}`' for reason in reasons)} |"
+        for status, reasons in ERROR_REASONS.items()
     )
-    message = fields.String(required=True, metadata={"description": "For people"})
+    return "| status | `error` reasons |\n|---|---|\n" + rows
+
+
+class ErrorSchema(Schema):
+    class Meta:
+        description = (
+            "Every error answer. `error` is a stable machine-readable reason: branch on it, "
+            "not on `message`, which is for people and may change. New reasons may be added; "
+            "treat an unknown one by its `code`. Each operation lists the reasons it can "
+            "answer under each status.\n\n" + _reasons_table()
+        )
+
+    code = fields.Integer(
+        required=True, metadata={"description": "The HTTP status", "example": 404}
+    )
+    status = fields.String(
+        required=True, metadata={"description": "The status phrase", "example": "Not Found"}
+    )
+    error = fields.String(
+        required=True,
+        metadata={
+            "description": "A stable machine-readable reason (see the table above)",
+            "example": "course_not_found",
+        },
+    )
+    message = fields.String(
+        required=True, metadata={"description": "For people", "example": "No course with this id."}
+    )
     errors = fields.Dict(
         keys=fields.String(),
-        metadata={"description": "Validation errors: field -> messages"},
+        values=fields.List(fields.String()),
+        metadata={
+            "description": "Validation errors (422): field -> messages",
+            "example": {"price": ["Must be greater than or equal to 0."]},
+        },
     )
 
 

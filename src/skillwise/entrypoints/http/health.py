@@ -9,18 +9,22 @@ from marshmallow import Schema, fields
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import public
+from skillwise.entrypoints.http.api_docs import operation
 
 blp = Blueprint("health", __name__, url_prefix="/health", description="Service health")
 
 
 class HealthSchema(Schema):
-    status = fields.String(required=True, metadata={"example": "ok"})
+    status = fields.String(
+        required=True, metadata={"type": "string", "enum": ["ok", "unavailable"], "example": "ok"}
+    )
     checks = fields.Dict(keys=fields.String(), values=fields.String())
 
 
 @blp.route("/live")
 class Live(MethodView):
     @public
+    @operation("checkLiveness")
     @blp.response(200, HealthSchema)
     def get(self):
         """The process is up."""
@@ -30,6 +34,7 @@ class Live(MethodView):
 @blp.route("/ready")
 class Ready(MethodView):
     @public
+    @operation("checkReadiness")
     @blp.response(200, HealthSchema)
     @blp.alt_response(503, schema=HealthSchema, description="A backing service is down")
     @inject

@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, signed_in
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.common import page_body, page_request
 from skillwise.entrypoints.http.schemas.learning import (
     MarkedReadSchema,
@@ -22,8 +23,10 @@ blp = Blueprint("notifications", __name__, description="In-app notifications")
 @blp.route("/notifications/")
 class Notifications(MethodView):
     @signed_in
+    @operation("listNotifications")
     @blp.arguments(NotificationListArgs, location="query")
     @blp.response(200, NotificationListSchema)
+    @fails(422, "A filter or the page is not valid", "unprocessable_entity")
     @inject
     def get(self, args, list_notifications=Provide[Container.notifications.list_notifications]):
         """My notifications, newest first (`?unread=true`: unread only), with the unread count."""
@@ -36,8 +39,9 @@ class Notifications(MethodView):
 @blp.route("/notifications/<uuid:notification_id>/read/")
 class NotificationRead(MethodView):
     @signed_in
+    @operation("markNotificationRead")
     @blp.response(200, NotificationSchema)
-    @blp.alt_response(404, description="No such notification of mine")
+    @fails(404, "No such notification of mine", "notification_not_found")
     @inject
     def patch(
         self,
@@ -51,6 +55,7 @@ class NotificationRead(MethodView):
 @blp.route("/notifications/read-all/")
 class NotificationsReadAll(MethodView):
     @signed_in
+    @operation("markAllNotificationsRead")
     @blp.response(200, MarkedReadSchema)
     @inject
     def post(

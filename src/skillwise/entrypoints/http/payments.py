@@ -10,6 +10,8 @@ from flask_smorest import Blueprint
 from skillwise.application.payments.gateway import WebhookRequest
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, public, signed_in
+from skillwise.entrypoints.http.api_docs import fails, operation, operations
+from skillwise.entrypoints.http.examples import CHECKOUTS, PAYMENT_REQUESTS
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,
     page_body,
@@ -53,16 +55,29 @@ def incoming_webhook() -> WebhookRequest:
 @blp.route("/create/")
 class CreatePayment(MethodView):
     @signed_in
-    @blp.arguments(PaymentCreateSchema)
+    @operation("createPayment")
+    @blp.arguments(PaymentCreateSchema, examples=PAYMENT_REQUESTS)
     @blp.arguments(IdempotencyHeaderSchema, location="headers")
-    @blp.response(201, CheckoutSchema)
-    @blp.alt_response(403, description="Email not verified, or the caller teaches this course")
-    @blp.alt_response(404, description="No such course")
-    @blp.alt_response(409, description="The caller already owns this course")
-    @blp.alt_response(
-        422, description="Free or unpublished course, unknown gateway, or a reused key"
+    @blp.response(201, CheckoutSchema, examples=CHECKOUTS)
+    @fails(
+        403,
+        "Email not verified, or the caller teaches this course",
+        "email_not_verified",
+        "own_course",
     )
-    @blp.alt_response(503, description="The gateway could not be reached; retry")
+    @fails(404, "No such course (or the buyer's account is gone)", "not_found")
+    @fails(409, "The caller already owns this course", "already_enrolled")
+    @fails(
+        422,
+        "Not valid, a free or unpublished course, a gateway not switched on, or an "
+        "Idempotency-Key reused for another course",
+        "unprocessable_entity",
+        "course_is_free",
+        "course_not_published",
+        "unknown_gateway",
+        "idempotency_key_reused",
+    )
+    @fails(503, "The gateway could not be reached; retry", "gateway_unavailable")
     @inject
     def post(self, body, headers, start_payment=Provide[Container.payments.start_payment]):
         """Start paying for a course.
@@ -87,8 +102,10 @@ class CreatePayment(MethodView):
 @blp.route("/history/")
 class PaymentHistory(MethodView):
     @signed_in
+    @operation("listPaymentHistory")
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, page_of(PaymentSchema))
+    @fails(422, "The page is not valid", "unprocessable_entity")
     @inject
     def get(self, args, list_payment_history=Provide[Container.payments.list_payment_history]):
         """My payments, newest first."""
@@ -98,8 +115,9 @@ class PaymentHistory(MethodView):
 @blp.route("/<uuid:payment_id>/")
 class PaymentDetail(MethodView):
     @signed_in
+    @operation("getPayment")
     @blp.response(200, PaymentSchema)
-    @blp.alt_response(404, description="No such payment of mine")
+    @fails(404, "No such payment of mine", "not_found")
     @inject
     def get(self, payment_id, get_payment=Provide[Container.payments.get_payment]):
         """One of my payments (the app polls it after the checkout)."""
@@ -109,15 +127,19 @@ class PaymentDetail(MethodView):
 @blp.route("/invoices/<uuid:invoice_id>/")
 class InvoiceDetail(MethodView):
     @signed_in
+    @operation("getInvoice")
     @blp.arguments(InvoiceArgs, location="query")
     @blp.response(200, InvoiceSchema)
     @blp.alt_response(
         200,
         schema={"type": "string", "format": "binary"},
         content_type=PDF,
-        description="The invoice, as JSON or as a PDF",
+        description="The invoice: JSON by default; with `?format=pdf` or "
+        "`Accept: application/pdf`, the PDF document (binary, `Content-Disposition: inline`)",
+        success=True,
     )
-    @blp.alt_response(404, description="No such invoice of mine")
+    @fails(404, "No such invoice of mine", "not_found")
+    @fails(422, "A format other than json or pdf", "unprocessable_entity")
     @inject
     def get(
         self,
@@ -128,8 +150,8 @@ class InvoiceDetail(MethodView):
     ):
         """An invoice of mine (admins: any), as JSON, or as a PDF with `?format=pdf` or
         `Accept: application/pdf`."""
-        wants_pdf = args["format"] == "pdf" or (
-            args["format"] is None
+        wants_pdf = args.get("format") == "pdf" or (
+            args.get("format") is None
             and request.accept_mimetypes.best_match(["application/json", PDF]) == PDF
         )
         if not wants_pdf:
@@ -148,9 +170,9 @@ class _Webhook(MethodView):
     @public
     @blp.doc(requestBody=_WEBHOOK_BODY)
     @blp.response(200, WebhookReceiptSchema)
-    @blp.alt_response(400, description="The signature or validation does not check out")
-    @blp.alt_response(404, description="That gateway is not configured here")
-    @blp.alt_response(503, description="The gateway's validation API is down; deliver again")
+    @fails(400, "The signature or validation does not check out", "invalid_webhook")
+    @fails(404, "That gateway is not configured here", "gateway_not_configured")
+    @fails(503, "The gateway's validation API is down; deliver again", "gateway_unavailable")
     @inject
     def post(self, receive_webhook=Provide[Container.payments.receive_webhook]):
         """A gateway reports on a payment.
@@ -164,15 +186,18 @@ class _Webhook(MethodView):
 
 
 @blp.route("/webhook/")
+@operations(post="receiveWebhook")
 class Webhook(_Webhook):
     """Any gateway: told apart by its signature header or SSLCOMMERZ's verify_sign field."""
 
 
 @blp.route("/webhook/stripe/")
+@operations(post="receiveStripeWebhook")
 class StripeWebhook(_Webhook):
     gateway = "stripe"
 
 
 @blp.route("/webhook/sslcommerz/")
+@operations(post="receiveSslcommerzWebhook")
 class SslcommerzWebhook(_Webhook):
     gateway = "sslcommerz"

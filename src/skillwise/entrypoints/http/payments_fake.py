@@ -11,6 +11,7 @@ from skillwise.application.payments.fake_checkout import FakeCheckout
 from skillwise.containers import Container
 from skillwise.domain.payments import PaymentStatus
 from skillwise.entrypoints.http.access import public
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.payments import FakeCheckoutOutcomeSchema
 
 blp = Blueprint(
@@ -55,10 +56,11 @@ def _page(checkout: FakeCheckout) -> Response:
 @blp.route("/checkout/<uuid:payment_id>/")
 class FakeCheckoutPage(MethodView):
     @public
+    @operation("showFakeCheckout")
     @blp.response(
         200, {"type": "string"}, description="The checkout page", content_type="text/html"
     )
-    @blp.alt_response(404, description="No such fake payment, or the fake gateway is off")
+    @fails(404, "No such fake payment, or the fake gateway is off", "not_found")
     @inject
     def get(self, payment_id, show_fake_checkout=Provide[Container.payments.show_fake_checkout]):
         """The page a fake gateway's `checkout_url` opens: the course, the amount, and Pay
@@ -69,9 +71,11 @@ class FakeCheckoutPage(MethodView):
 @blp.route("/checkout/<uuid:payment_id>/complete/")
 class FakeCheckoutComplete(MethodView):
     @public
+    @operation("completeFakeCheckout")
     @blp.arguments(FakeCheckoutOutcomeSchema, location="form")
     @blp.response(200, {"type": "string"}, description="The result page", content_type="text/html")
-    @blp.alt_response(404, description="No such fake payment, or the fake gateway is off")
+    @fails(404, "No such fake payment, or the fake gateway is off", "not_found")
+    @fails(422, "An outcome other than succeeded or canceled", "unprocessable_entity")
     @inject
     def post(
         self,

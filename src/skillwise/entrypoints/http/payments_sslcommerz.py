@@ -11,6 +11,7 @@ from skillwise.application.payments.use_cases.return_from_sslcommerz import Chec
 from skillwise.containers import Container
 from skillwise.domain.payments import PaymentStatus
 from skillwise.entrypoints.http.access import public
+from skillwise.entrypoints.http.api_docs import operations
 from skillwise.entrypoints.http.payments import incoming_webhook
 
 blp = Blueprint(
@@ -66,15 +67,18 @@ class _Landing(MethodView):
 
 
 @blp.route("/success/")
+@operations(get="showSslcommerzSuccess", post="landSslcommerzSuccess")
 class SslcommerzSuccess(_Landing):
     outcome = "success"
 
 
 @blp.route("/fail/")
+@operations(get="showSslcommerzFail", post="landSslcommerzFail")
 class SslcommerzFail(_Landing):
     outcome = "fail"
 
 
 @blp.route("/cancel/")
+@operations(get="showSslcommerzCancel", post="landSslcommerzCancel")
 class SslcommerzCancel(_Landing):
     outcome = "cancel"

@@ -8,6 +8,8 @@ from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, signed_in
+from skillwise.entrypoints.http.api_docs import fails, operation
+from skillwise.entrypoints.http.examples import COURSE_PROGRESS
 from skillwise.entrypoints.http.schemas.learning import CourseProgressSchema
 
 blp = Blueprint("progress", __name__, description="Learning progress")
@@ -16,8 +18,9 @@ blp = Blueprint("progress", __name__, description="Learning progress")
 @blp.route("/progress/<uuid:course_id>/")
 class Progress(MethodView):
     @signed_in
-    @blp.response(200, CourseProgressSchema)
-    @blp.alt_response(404, description="Not enrolled in this course")
+    @operation("getProgress")
+    @blp.response(200, CourseProgressSchema, example=COURSE_PROGRESS)
+    @fails(404, "Not enrolled in this course", "not_enrolled")
     @inject
     def get(self, course_id, get_progress=Provide[Container.learning.get_progress]):
         """My progress in a course, lesson by lesson in outline order.

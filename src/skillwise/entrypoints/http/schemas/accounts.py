@@ -76,7 +76,9 @@ class TokenPairSchema(BaseSchema):
 
 
 class SessionSchema(TokenPairSchema):
-    token_type = fields.Constant("Bearer", dump_only=True)
+    token_type = fields.Constant(
+        "Bearer", dump_only=True, required=True, metadata={"type": "string", "enum": ["Bearer"]}
+    )
     user = fields.Nested(UserSchema, required=True)
 
 

@@ -225,7 +225,11 @@ class AttachmentSchema(BaseSchema):
     filename = fields.String(required=True)
     content_type = fields.String(required=True)
     size_bytes = fields.Integer(required=True)
-    download_url = fields.Method("_download_url", required=True)
+    download_url = fields.Method(
+        "_download_url",
+        required=True,
+        metadata={"type": "string", "description": "Where to GET the file (a path of this API)."},
+    )
     created_at = Timestamp(required=True)
 
     def _download_url(self, attachment: Attachment) -> str:

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from marshmallow import fields
 
+from skillwise.domain.catalog import CourseStatus
+from skillwise.domain.enrollments import EnrollmentStatus
+from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.schemas.common import BaseSchema, Timestamp
 
 
+def _one_of(values: type) -> dict[str, object]:
+    return {"type": "string", "enum": [member.value for member in values]}
+
+
+INTEGER = {"type": "integer"}
+
+
 class AmountSchema(BaseSchema):
-    amount = fields.Integer(attribute="amount_minor", required=True)
-    currency = fields.String(required=True)
+    amount = fields.Integer(
+        attribute="amount_minor", required=True, metadata={"description": "Minor units."}
+    )
+    currency = fields.String(required=True, metadata={"description": "ISO 4217 code."})
 
 
 class EarningsInCurrencySchema(BaseSchema):
-    currency = fields.String(required=True)
+    currency = fields.String(required=True, metadata={"description": "ISO 4217 code."})
     gross = fields.Integer(required=True, metadata={"description": "Sales less refunds"})
     fees = fields.Integer(required=True, metadata={"description": "Platform fees"})
     net = fields.Integer(required=True, metadata={"description": "What the instructor earns"})
@@ -22,7 +34,7 @@ class EarningsInCurrencySchema(BaseSchema):
 class CourseHighlightSchema(BaseSchema):
     id = fields.UUID(required=True)
     title = fields.String(required=True)
-    status = fields.String(required=True)
+    status = fields.String(required=True, metadata=_one_of(CourseStatus))
     enrollment_count = fields.Integer(required=True)
     rating_count = fields.Integer(required=True)
     rating_avg = fields.Float(allow_none=True, required=True)
@@ -42,37 +54,53 @@ class InstructorDashboardSchema(BaseSchema):
     completed_enrollments = fields.Integer(attribute="stats.completed_enrollments")
     enrollments_last_30_days = fields.Integer(attribute="stats.recent_enrollments")
     active_courses = fields.Function(
-        lambda d: d.stats.courses_by_status.get("published", 0), required=True
+        lambda d: d.stats.courses_by_status.get("published", 0), required=True, metadata=INTEGER
     )
-    draft_courses = fields.Function(lambda d: d.stats.courses_by_status.get("draft", 0))
-    archived_courses = fields.Function(lambda d: d.stats.courses_by_status.get("archived", 0))
+    draft_courses = fields.Function(
+        lambda d: d.stats.courses_by_status.get("draft", 0), metadata=INTEGER
+    )
+    archived_courses = fields.Function(
+        lambda d: d.stats.courses_by_status.get("archived", 0), metadata=INTEGER
+    )
     total_courses = fields.Integer(attribute="stats.total_courses")
     rating_count = fields.Integer(attribute="stats.rating_count")
     rating_avg = fields.Function(
         lambda d: (
             round(d.stats.rating_sum / d.stats.rating_count, 2) if d.stats.rating_count else None
-        )
+        ),
+        metadata={"type": "number", "nullable": True, "description": "None while unrated."},
     )
     top_courses = fields.List(fields.Nested(CourseHighlightSchema), attribute="stats.top_courses")
 
 
 class CourseStudentSchema(BaseSchema):
     enrollment_id = fields.UUID(required=True)
-    student = fields.Function(lambda s: {"id": str(s.user_id), "full_name": s.full_name})
-    status = fields.String(required=True)
+    student = fields.Function(
+        lambda s: {"id": str(s.user_id), "full_name": s.full_name},
+        metadata={
+            "type": "object",
+            "properties": {
+                "id": {"type": "string", "format": "uuid"},
+                "full_name": {"type": "string"},
+            },
+            "required": ["id", "full_name"],
+        },
+    )
+    status = fields.String(required=True, metadata=_one_of(EnrollmentStatus))
     started_at = Timestamp(required=True)
     completed_at = Timestamp(allow_none=True)
     completed_lessons = fields.Integer(required=True)
     total_lessons = fields.Integer(required=True)
     percent = fields.Function(
-        lambda s: (100 * s.completed_lessons // s.total_lessons) if s.total_lessons else 0
+        lambda s: (100 * s.completed_lessons // s.total_lessons) if s.total_lessons else 0,
+        metadata={**INTEGER, "description": "Whole percent of lessons done, rounded down."},
     )
 
 
 class ActiveUserSchema(BaseSchema):
     id = fields.UUID(required=True)
     full_name = fields.String(required=True)
-    role = fields.String(required=True)
+    role = fields.String(required=True, metadata=_one_of(Role))
     completed_lessons = fields.Integer(
         required=True, metadata={"description": "Lessons completed in the last 30 days"}
     )

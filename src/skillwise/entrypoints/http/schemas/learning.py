@@ -147,8 +147,8 @@ class ReportSchema(BaseSchema):
 
 
 class ReportFilterArgs(PaginationArgs):
-    status = fields.Enum(ReportStatus, by_value=True, load_default=None)
-    target_type = fields.Enum(ReportTargetType, by_value=True, load_default=None)
+    status = fields.Enum(ReportStatus, by_value=True)
+    target_type = fields.Enum(ReportTargetType, by_value=True)
 
 
 class ReportDecisionSchema(BaseSchema):
@@ -165,19 +165,37 @@ class ReportDecisionSchema(BaseSchema):
 
 # --- notifications ---
 
+# Every kind of notification the application writes (a test checks it against the source).
+NOTIFICATION_KINDS = (
+    "enrollment",
+    "course_completed",
+    "new_review",
+    "report_filed",
+    "report_closed",
+    "payment_succeeded",
+    "payment_refunded",
+    "payment_rejected",
+)
+
 
 class NotificationSchema(BaseSchema):
     id = fields.UUID(required=True)
     kind = fields.String(
         required=True,
         metadata={
-            "description": "enrollment, course_completed, new_review, report_filed, "
-            "report_closed, or a kind another part of the platform records."
+            "type": "string",
+            "enum": list(NOTIFICATION_KINDS),
+            "description": "What happened; `data` carries the ids it concerns.",
         },
     )
     title = fields.String(required=True)
     body = fields.String(required=True)
-    data = fields.Dict(keys=fields.String(), required=True)
+    data = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        required=True,
+        metadata={"description": "The ids (and states) it is about, e.g. course_id."},
+    )
     created_at = Timestamp(required=True)
     read_at = Timestamp(allow_none=True, required=True)
 

@@ -7,6 +7,11 @@ from typing import Any
 
 from marshmallow import fields, post_dump, validate
 
+from skillwise.adapters.payments.fake_gateway import FakeGateway
+from skillwise.adapters.payments.sslcommerz_gateway import SslcommerzGateway
+from skillwise.adapters.payments.stripe_gateway import StripeGateway
+from skillwise.application.payments.gateway import GatewayEventKind
+from skillwise.application.payments.ports import EventOutcome
 from skillwise.application.payments.use_cases.review_held_payment import (
     MAX_REVIEW_NOTE_LENGTH,
     ReviewDecision,
@@ -21,21 +26,29 @@ from skillwise.entrypoints.http.schemas.common import (
 
 AMOUNT_DESCRIPTION = "Integer amount in the currency's minor unit (1999 USD is 19.99 USD)."
 
+# The gateways this build knows; which of them are switched on is configuration.
+GATEWAY_NAMES = (FakeGateway.name, StripeGateway.name, SslcommerzGateway.name)
+GATEWAY = {"type": "string", "enum": list(GATEWAY_NAMES)}
 
-def _money(attribute: str, description: str = AMOUNT_DESCRIPTION) -> fields.Function:
-    return fields.Function(
-        lambda obj: getattr(obj, attribute).amount_minor,
+
+def _money(attribute: str, description: str = AMOUNT_DESCRIPTION) -> fields.Integer:
+    return fields.Integer(
+        attribute=f"{attribute}.amount_minor",
         required=True,
-        metadata={"description": description},
+        metadata={"description": description, "example": 1999},
     )
 
 
-def _currency(attribute: str) -> fields.Function:
-    return fields.Function(
-        lambda obj: getattr(obj, attribute).currency,
+def _currency(attribute: str) -> fields.String:
+    return fields.String(
+        attribute=f"{attribute}.currency",
         required=True,
         metadata={"description": "ISO 4217 code.", "example": "USD"},
     )
+
+
+def _gateway(attribute: str = "gateway") -> fields.String:
+    return fields.String(attribute=attribute, required=True, metadata=GATEWAY)
 
 
 # --- starting a payment ---
@@ -47,7 +60,9 @@ class PaymentCreateSchema(BaseSchema):
         load_default=None,
         allow_none=True,
         metadata={
-            "description": "`fake`, `stripe` or `sslcommerz`; the configured default if absent."
+            **GATEWAY,
+            "description": "The configured default if absent or null; one not switched on "
+            "here answers 422 `unknown_gateway`.",
         },
     )
 
@@ -57,32 +72,38 @@ class IdempotencyHeaderSchema(BaseSchema):
         data_key="Idempotency-Key",
         load_default=None,
         validate=validate.Length(min=1, max=255),
-        metadata={"description": "Repeating a key returns the payment it first created."},
+        metadata={
+            "description": "Any unique string per purchase attempt (a UUID is fine). "
+            "Repeating a key returns the payment it first created; reusing it for another "
+            "course answers 422 `idempotency_key_reused`.",
+            "example": "5b0c5a52-2f7a-4f7e-9f57-3c1f3c1a9d10",
+        },
     )
 
 
 _CHECKOUT_FIELDS = ("client_secret", "publishable_key", "customer", "ephemeral_key", "checkout_url")
 
 
-def _checkout(attribute: str) -> fields.Function:
-    return fields.Function(
-        lambda payment: getattr(payment.checkout, attribute) if payment.checkout else None
-    )
+def _checkout(attribute: str, description: str) -> fields.String:
+    return fields.String(attribute=f"checkout.{attribute}", metadata={"description": description})
 
 
 class CheckoutSchema(BaseSchema):
-    """A payment just started, with what the app needs to collect it."""
+    """A payment just started, with what the app needs to collect it. The Stripe fields come
+    with the stripe gateway, `checkout_url` with the others; absent fields are left out."""
 
     id = fields.UUID(required=True)
     status = fields.Enum(PaymentStatus, by_value=True, required=True)
     amount = _money("amount")
     currency = _currency("amount")
-    gateway = fields.String(required=True)
-    client_secret = _checkout("client_secret")
-    publishable_key = _checkout("publishable_key")
-    customer = _checkout("customer_reference")
-    ephemeral_key = _checkout("ephemeral_key")
-    checkout_url = _checkout("checkout_url")
+    gateway = _gateway()
+    client_secret = _checkout("client_secret", "Stripe: the PaymentIntent's client secret.")
+    publishable_key = _checkout("publishable_key", "Stripe: the publishable key.")
+    customer = _checkout("customer_reference", "Stripe: the buyer's customer id.")
+    ephemeral_key = _checkout("ephemeral_key", "Stripe: the customer's ephemeral key secret.")
+    checkout_url = _checkout(
+        "checkout_url", "SSLCOMMERZ and fake: the page to open in a browser or webview."
+    )
 
     @post_dump
     def _leave_out_what_the_gateway_did_not_give(
@@ -99,35 +120,33 @@ class CheckoutSchema(BaseSchema):
 
 
 class PaymentSchema(BaseSchema):
-    id = fields.Function(lambda listing: str(listing.payment.id), required=True)
-    course_id = fields.Function(lambda listing: str(listing.payment.course_id), required=True)
-    status = fields.Function(lambda listing: listing.payment.status.value, required=True)
-    amount = fields.Function(
-        lambda listing: listing.payment.amount.amount_minor,
-        required=True,
-        metadata={"description": AMOUNT_DESCRIPTION},
-    )
-    currency = fields.Function(lambda listing: listing.payment.amount.currency, required=True)
-    gateway = fields.Function(lambda listing: listing.payment.gateway, required=True)
+    id = fields.UUID(attribute="payment.id", required=True)
+    course_id = fields.UUID(attribute="payment.course_id", required=True)
+    status = fields.Enum(PaymentStatus, by_value=True, attribute="payment.status", required=True)
+    amount = _money("payment.amount")
+    currency = _currency("payment.amount")
+    gateway = _gateway("payment.gateway")
     created_at = Timestamp(attribute="payment.created_at", required=True)
     paid_at = Timestamp(attribute="payment.paid_at", allow_none=True, required=True)
     invoice_id = fields.UUID(allow_none=True, required=True)
 
 
 class AdminPaymentSchema(PaymentSchema):
-    user_id = fields.Function(lambda listing: str(listing.payment.user_id), required=True)
-    gateway_reference = fields.Function(lambda listing: listing.payment.gateway_reference)
-    transaction_reference = fields.Function(lambda listing: listing.payment.transaction_reference)
-    needs_review = fields.Function(lambda listing: listing.payment.needs_review, required=True)
-    review_reason = fields.Function(lambda listing: listing.payment.review_reason)
+    user_id = fields.UUID(attribute="payment.user_id", required=True)
+    gateway_reference = fields.String(attribute="payment.gateway_reference", allow_none=True)
+    transaction_reference = fields.String(
+        attribute="payment.transaction_reference", allow_none=True
+    )
+    needs_review = fields.Boolean(attribute="payment.needs_review", required=True)
+    review_reason = fields.String(attribute="payment.review_reason", allow_none=True)
     refunded_at = Timestamp(attribute="payment.refunded_at", allow_none=True)
 
 
 class PaymentEventSchema(BaseSchema):
-    gateway = fields.String(required=True)
+    gateway = fields.String(required=True, metadata=GATEWAY)
     event_id = fields.String(required=True)
-    kind = fields.Function(lambda event: event.kind.value, required=True)
-    outcome = fields.Function(lambda event: event.outcome.value if event.outcome else None)
+    kind = fields.Enum(GatewayEventKind, by_value=True, required=True)
+    outcome = fields.Enum(EventOutcome, by_value=True, allow_none=True)
     detail = fields.String()
     received_at = Timestamp(required=True)
 
@@ -142,22 +161,19 @@ class AdminPaymentDetailSchema(BaseSchema):
 
 
 class PaymentFilterArgs(PaginationArgs):
-    status = fields.Enum(PaymentStatus, by_value=True, load_default=None)
-    gateway = fields.String(load_default=None)
-    user_id = fields.UUID(load_default=None)
-    course_id = fields.UUID(load_default=None)
+    status = fields.Enum(PaymentStatus, by_value=True)
+    gateway = fields.String(metadata=GATEWAY)
+    user_id = fields.UUID()
+    course_id = fields.UUID()
     created_from = fields.AwareDateTime(
-        load_default=None,
         default_timezone=UTC,
         metadata={"description": "Created at or after (ISO 8601; UTC unless a zone is given)."},
     )
     created_to = fields.AwareDateTime(
-        load_default=None,
         default_timezone=UTC,
         metadata={"description": "Created before (ISO 8601; UTC unless a zone is given)."},
     )
     needs_review = fields.Boolean(
-        load_default=None,
         metadata={"description": "true: only payments held for an admin's review decision."},
     )
 
@@ -185,7 +201,7 @@ class ReviewDecisionSchema(BaseSchema):
 
 class WebhookEventResultSchema(BaseSchema):
     event_id = fields.String(required=True)
-    outcome = fields.Function(lambda result: result.outcome.value, required=True)
+    outcome = fields.Enum(EventOutcome, by_value=True, required=True)
     payment_id = fields.UUID(allow_none=True)
 
 
@@ -199,9 +215,11 @@ class WebhookReceiptSchema(BaseSchema):
 
 class InvoiceArgs(BaseSchema):
     format = fields.String(
-        load_default=None,
         validate=validate.OneOf(["json", "pdf"]),
-        metadata={"description": "`pdf` for the PDF document (as does `Accept: application/pdf`)."},
+        metadata={
+            "description": "`pdf` for the PDF document, `json` for JSON whatever `Accept` says; "
+            "left out, `Accept: application/pdf` asks for the PDF."
+        },
     )
 
 
@@ -215,7 +233,7 @@ class InvoiceSchema(BaseSchema):
     course_title = fields.String(required=True)
     amount = _money("amount")
     currency = _currency("amount")
-    gateway = fields.String(required=True)
+    gateway = _gateway()
     gateway_reference = fields.String(allow_none=True, required=True)
     paid_at = Timestamp(required=True)
     issued_at = Timestamp(required=True)
@@ -237,10 +255,10 @@ class EarningEntrySchema(BaseSchema):
 
 
 class EarningTotalsSchema(BaseSchema):
-    currency = fields.String(required=True)
-    gross = fields.Integer(required=True)
-    platform_fee = fields.Integer(required=True)
-    net = fields.Integer(required=True)
+    currency = fields.String(required=True, metadata={"description": "ISO 4217 code."})
+    gross = fields.Integer(required=True, metadata={"description": "Minor units."})
+    platform_fee = fields.Integer(required=True, metadata={"description": "Minor units."})
+    net = fields.Integer(required=True, metadata={"description": "Minor units."})
     sales = fields.Integer(required=True)
     refunds = fields.Integer(required=True)
 
