@@ -58,7 +58,7 @@ class AdminPaymentDetail(MethodView):
     @roles(Role.ADMIN)
     @operation("getPaymentAudit")
     @blp.response(200, AdminPaymentDetailSchema)
-    @fails(404, "No such payment", "not_found")
+    @fails(404, "No such payment", "payment_not_found")
     @inject
     def get(self, payment_id, get_payment_audit=Provide[Container.payments.get_payment_audit]):
         """One payment with every gateway event about it and what each one did."""
@@ -71,7 +71,7 @@ class AdminRefund(MethodView):
     @operation("refundPayment")
     @blp.arguments(RefundSchema)
     @blp.response(200, AdminPaymentSchema)
-    @fails(404, "No such payment", "not_found")
+    @fails(404, "No such payment", "payment_not_found")
     @fails(
         409,
         "The payment has not succeeded, so there is nothing to refund",
@@ -96,7 +96,7 @@ class AdminPaymentReview(MethodView):
     @operation("reviewHeldPayment")
     @blp.arguments(ReviewDecisionSchema)
     @blp.response(200, AdminPaymentSchema)
-    @fails(404, "No such payment", "not_found")
+    @fails(404, "No such payment", "payment_not_found")
     @fails(409, "The payment is not pending and held for review", "not_held_for_review")
     @fails(409, "It was decided the other way", "already_reviewed")
     @fails(

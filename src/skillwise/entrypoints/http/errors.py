@@ -58,6 +58,8 @@ ERROR_REASONS: dict[int, tuple[str, ...]] = {
         "report_not_found",
         "target_not_found",
         "notification_not_found",
+        "payment_not_found",
+        "invoice_not_found",
         "gateway_not_configured",
     ),
     405: ("method_not_allowed",),

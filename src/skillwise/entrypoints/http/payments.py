@@ -65,7 +65,12 @@ class CreatePayment(MethodView):
         "email_not_verified",
         "own_course",
     )
-    @fails(404, "No such course (or the buyer's account is gone)", "not_found")
+    @fails(
+        404,
+        "No such course (or the buyer's account is gone)",
+        "course_not_found",
+        "account_not_found",
+    )
     @fails(409, "The caller already owns this course", "already_enrolled")
     @fails(
         422,
@@ -117,7 +122,7 @@ class PaymentDetail(MethodView):
     @signed_in
     @operation("getPayment")
     @blp.response(200, PaymentSchema)
-    @fails(404, "No such payment of mine", "not_found")
+    @fails(404, "No such payment of mine", "payment_not_found")
     @inject
     def get(self, payment_id, get_payment=Provide[Container.payments.get_payment]):
         """One of my payments (the app polls it after the checkout)."""
@@ -138,7 +143,7 @@ class InvoiceDetail(MethodView):
         "`Accept: application/pdf`, the PDF document (binary, `Content-Disposition: inline`)",
         success=True,
     )
-    @fails(404, "No such invoice of mine", "not_found")
+    @fails(404, "No such invoice of mine", "invoice_not_found")
     @fails(422, "A format other than json or pdf", "unprocessable_entity")
     @inject
     def get(

@@ -60,7 +60,12 @@ class FakeCheckoutPage(MethodView):
     @blp.response(
         200, {"type": "string"}, description="The checkout page", content_type="text/html"
     )
-    @fails(404, "No such fake payment, or the fake gateway is off", "not_found")
+    @fails(
+        404,
+        "No such fake payment, or the fake gateway is off",
+        "payment_not_found",
+        "gateway_not_configured",
+    )
     @inject
     def get(self, payment_id, show_fake_checkout=Provide[Container.payments.show_fake_checkout]):
         """The page a fake gateway's `checkout_url` opens: the course, the amount, and Pay
@@ -74,7 +79,12 @@ class FakeCheckoutComplete(MethodView):
     @operation("completeFakeCheckout")
     @blp.arguments(FakeCheckoutOutcomeSchema, location="form")
     @blp.response(200, {"type": "string"}, description="The result page", content_type="text/html")
-    @fails(404, "No such fake payment, or the fake gateway is off", "not_found")
+    @fails(
+        404,
+        "No such fake payment, or the fake gateway is off",
+        "payment_not_found",
+        "gateway_not_configured",
+    )
     @fails(422, "An outcome other than succeeded or canceled", "unprocessable_entity")
     @inject
     def post(
