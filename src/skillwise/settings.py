@@ -67,6 +67,7 @@ class Settings:
     s3_endpoint_url: str | None = None
     s3_region: str | None = None
     download_url_ttl_seconds: int = 300
+    max_json_bytes: int = 1024 * 1024
     access_token_minutes: int = 15
     refresh_token_days: int = 30
 
@@ -152,6 +153,7 @@ class Settings:
             s3_endpoint_url=get("SKILLWISE_S3_ENDPOINT_URL"),
             s3_region=get("SKILLWISE_S3_REGION"),
             download_url_ttl_seconds=int(get("SKILLWISE_DOWNLOAD_URL_TTL_SECONDS", "300") or 300),
+            max_json_bytes=int(get("SKILLWISE_MAX_JSON_BYTES", str(1024 * 1024)) or 0),
             host=host,
             port=port,
         )

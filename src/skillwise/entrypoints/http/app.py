@@ -12,6 +12,7 @@ from skillwise.entrypoints.http.access import enforce_access
 from skillwise.entrypoints.http.api_docs import typed_enums
 from skillwise.entrypoints.http.blueprints import API_PREFIX, api_blueprints
 from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handlers
+from skillwise.entrypoints.http.hardening import install_input_limits
 from skillwise.entrypoints.http.jwt import configure_jwt
 from skillwise.entrypoints.http.rate_limits import configure_rate_limits
 
@@ -79,6 +80,7 @@ def create_app(container: Container | None = None) -> Flask:
     configure_jwt(app, settings)
     register_error_handlers(app)
     app.before_request(enforce_access)
+    install_input_limits(app, settings)
 
     api.register_blueprint(health.blp)
     app.register_blueprint(docs_assets.blp)
