@@ -97,6 +97,8 @@ class Settings:
                     "and differ between processes."
                 )
             secret_key = _development_secret(var_dir)
+        elif mode == "production":
+            _refuse_weak_production_secret(secret_key, var_dir)
         platform_fee_bps = int(get("SKILLWISE_PLATFORM_FEE_BPS", "2000") or "2000")
         if not 0 <= platform_fee_bps <= 10_000:
             raise ConfigurationError(
@@ -156,6 +158,35 @@ class Settings:
             max_json_bytes=int(get("SKILLWISE_MAX_JSON_BYTES", str(1024 * 1024)) or 0),
             host=host,
             port=port,
+        )
+
+
+MIN_PRODUCTION_SECRET_BYTES = 32
+# Keys that ship in this repository's tests and docs, and words only placeholders contain.
+_KNOWN_DEVELOPMENT_SECRETS = frozenset({"test-secret-key-that-is-long-enough-for-hs256"})
+_PLACEHOLDER_WORDS = ("change", "secret", "password", "example", "default", "development")
+
+
+def _refuse_weak_production_secret(secret_key: str, var_dir: Path) -> None:
+    """Every token is signed with this key: a guessable one lets anybody mint an admin's."""
+    if len(secret_key.encode()) < MIN_PRODUCTION_SECRET_BYTES:
+        raise ConfigurationError(
+            f"SKILLWISE_SECRET_KEY must be at least {MIN_PRODUCTION_SECRET_BYTES} bytes when "
+            "SKILLWISE_ENV=production; generate one with "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`."
+        )
+    development_file = var_dir / "dev-secret-key"
+    if secret_key in _KNOWN_DEVELOPMENT_SECRETS or (
+        development_file.exists() and development_file.read_text().strip() == secret_key
+    ):
+        raise ConfigurationError(
+            "SKILLWISE_SECRET_KEY is a development key; production needs a key of its own."
+        )
+    lowered = secret_key.lower()
+    if len(set(secret_key)) < 10 or any(word in lowered for word in _PLACEHOLDER_WORDS):
+        raise ConfigurationError(
+            "SKILLWISE_SECRET_KEY looks like a placeholder, not a random key; production "
+            "needs a random one."
         )
 
 

@@ -1,0 +1,56 @@
+"""Production refuses secrets that are short, placeholders, or the development defaults."""
+
+import pytest
+
+from skillwise.settings import ConfigurationError, Settings
+
+STRONG = "pX9vQ2mL7rT4wZ8kB3nH6yJ1cF5dG0sA"
+
+
+def production(tmp_path, **environ):
+    return {"SKILLWISE_ENV": "production", "SKILLWISE_VAR_DIR": str(tmp_path), **environ}
+
+
+def test_production_refuses_a_secret_key_under_32_bytes(tmp_path):
+    with pytest.raises(ConfigurationError, match=r"SKILLWISE_SECRET_KEY.*32 bytes"):
+        Settings.from_env(production(tmp_path, SKILLWISE_SECRET_KEY="x"))
+    with pytest.raises(ConfigurationError, match="SKILLWISE_SECRET_KEY"):
+        Settings.from_env(production(tmp_path, SKILLWISE_SECRET_KEY=STRONG[:31]))
+
+
+def test_the_length_is_counted_in_bytes_not_characters(tmp_path):
+    eighteen_characters_in_34_bytes = "€" * 8 + "aQ7bR2cS9d"
+    settings = Settings.from_env(
+        production(tmp_path, SKILLWISE_SECRET_KEY=eighteen_characters_in_34_bytes)
+    )
+    assert settings.is_production
+
+
+@pytest.mark.parametrize(
+    "known",
+    [
+        "test-secret-key-that-is-long-enough-for-hs256",
+        "change-me-change-me-change-me-change-me",
+        "k" * 40,
+        "my-production-secret-for-skillwise-2026",
+    ],
+)
+def test_production_refuses_known_development_and_placeholder_keys(tmp_path, known):
+    with pytest.raises(ConfigurationError, match="SKILLWISE_SECRET_KEY"):
+        Settings.from_env(production(tmp_path, SKILLWISE_SECRET_KEY=known))
+
+
+def test_production_refuses_the_key_generated_for_development(tmp_path):
+    generated = Settings.from_env({"SKILLWISE_VAR_DIR": str(tmp_path)}).secret_key
+    with pytest.raises(ConfigurationError, match="development"):
+        Settings.from_env(production(tmp_path, SKILLWISE_SECRET_KEY=generated))
+
+
+def test_production_accepts_a_long_random_key(tmp_path):
+    settings = Settings.from_env(production(tmp_path, SKILLWISE_SECRET_KEY=STRONG))
+    assert settings.secret_key == STRONG
+
+
+def test_development_accepts_any_key(tmp_path):
+    settings = Settings.from_env({"SKILLWISE_VAR_DIR": str(tmp_path), "SKILLWISE_SECRET_KEY": "x"})
+    assert settings.secret_key == "x"
