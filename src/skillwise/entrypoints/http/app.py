@@ -15,6 +15,7 @@ from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handle
 from skillwise.entrypoints.http.hardening import install_input_limits
 from skillwise.entrypoints.http.jwt import configure_jwt
 from skillwise.entrypoints.http.rate_limits import configure_rate_limits
+from skillwise.entrypoints.http.security_headers import install_security_headers
 
 API_DESCRIPTION = """
 The REST API behind the SkillWise mobile app: find, buy and take courses; teach and earn;
@@ -81,6 +82,7 @@ def create_app(container: Container | None = None) -> Flask:
     register_error_handlers(app)
     app.before_request(enforce_access)
     install_input_limits(app, settings)
+    install_security_headers(app, settings)
 
     api.register_blueprint(health.blp)
     app.register_blueprint(docs_assets.blp)
