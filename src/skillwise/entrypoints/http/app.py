@@ -14,7 +14,9 @@ from skillwise.entrypoints.http.blueprints import API_PREFIX, api_blueprints
 from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handlers
 from skillwise.entrypoints.http.hardening import install_input_limits
 from skillwise.entrypoints.http.jwt import configure_jwt
+from skillwise.entrypoints.http.logging_setup import install_logging
 from skillwise.entrypoints.http.rate_limits import configure_rate_limits
+from skillwise.entrypoints.http.request_ids import install_request_ids
 from skillwise.entrypoints.http.security_headers import install_security_headers
 
 API_DESCRIPTION = """
@@ -83,6 +85,8 @@ def create_app(container: Container | None = None) -> Flask:
     app.before_request(enforce_access)
     install_input_limits(app, settings)
     install_security_headers(app, settings)
+    install_request_ids(app)
+    install_logging(app, settings)
 
     api.register_blueprint(health.blp)
     app.register_blueprint(docs_assets.blp)
