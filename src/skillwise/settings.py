@@ -60,6 +60,15 @@ class Settings:
 
     task_backend: str = "auto"
     ratelimit_enabled: bool = True
+    # Rates in flask-limiter's notation; several may be joined with ";".
+    ratelimit_login: str = "10/minute"
+    # Generous per address: a carrier-grade NAT puts a whole town behind one.
+    ratelimit_signup: str = "30/minute;300/hour"
+    ratelimit_signup_domain: str = "100/hour"
+    ratelimit_password_reset: str = "5/minute"
+    ratelimit_resend_verification: str = "5/minute"
+    # How many proxies in front of us append to X-Forwarded-For; 0 trusts no such header.
+    trusted_proxies: int = 0
     password_hash_profile: str = "default"
     max_attachment_bytes: int = 25 * 1024 * 1024
     storage: str = "local"
@@ -110,6 +119,11 @@ class Settings:
             raise ConfigurationError("SKILLWISE_STORAGE is `local` (the default) or `s3`.")
         if storage == "s3" and not get("SKILLWISE_S3_BUCKET"):
             raise ConfigurationError("SKILLWISE_STORAGE=s3 needs SKILLWISE_S3_BUCKET.")
+        trusted_proxies = int(get("SKILLWISE_TRUSTED_PROXIES", "0") or 0)
+        if trusted_proxies < 0:
+            raise ConfigurationError(
+                "SKILLWISE_TRUSTED_PROXIES counts the proxies in front of the app (0 or more)."
+            )
         # Links in emails and gateway callbacks point at where `make run` serves by default.
         host = get("HOST", "127.0.0.1") or "127.0.0.1"
         port = int(get("PORT", "8000") or 8000)
@@ -147,6 +161,21 @@ class Settings:
             fcm_api_base=(get("SKILLWISE_FCM_API_BASE") or cls.fcm_api_base).rstrip("/"),
             task_backend=get("SKILLWISE_TASK_BACKEND", "auto") or "auto",
             ratelimit_enabled=_flag(get("SKILLWISE_RATELIMIT_ENABLED"), True),
+            ratelimit_login=get("SKILLWISE_RATELIMIT_LOGIN", cls.ratelimit_login) or "",
+            ratelimit_signup=get("SKILLWISE_RATELIMIT_SIGNUP", cls.ratelimit_signup) or "",
+            ratelimit_signup_domain=get(
+                "SKILLWISE_RATELIMIT_SIGNUP_DOMAIN", cls.ratelimit_signup_domain
+            )
+            or "",
+            ratelimit_password_reset=get(
+                "SKILLWISE_RATELIMIT_PASSWORD_RESET", cls.ratelimit_password_reset
+            )
+            or "",
+            ratelimit_resend_verification=get(
+                "SKILLWISE_RATELIMIT_RESEND_VERIFICATION", cls.ratelimit_resend_verification
+            )
+            or "",
+            trusted_proxies=trusted_proxies,
             max_attachment_bytes=int(
                 get("SKILLWISE_MAX_ATTACHMENT_BYTES", str(25 * 1024 * 1024)) or 0
             ),

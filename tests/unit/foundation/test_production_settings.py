@@ -54,3 +54,32 @@ def test_production_accepts_a_long_random_key(tmp_path):
 def test_development_accepts_any_key(tmp_path):
     settings = Settings.from_env({"SKILLWISE_VAR_DIR": str(tmp_path), "SKILLWISE_SECRET_KEY": "x"})
     assert settings.secret_key == "x"
+
+
+def test_trusted_proxies_and_rate_limits_are_read_from_the_environment(tmp_path):
+    settings = Settings.from_env(
+        {
+            "SKILLWISE_VAR_DIR": str(tmp_path),
+            "SKILLWISE_TRUSTED_PROXIES": "2",
+            "SKILLWISE_RATELIMIT_LOGIN": "20/minute",
+            "SKILLWISE_RATELIMIT_SIGNUP": "50/minute",
+            "SKILLWISE_RATELIMIT_SIGNUP_DOMAIN": "500/hour",
+            "SKILLWISE_RATELIMIT_PASSWORD_RESET": "3/minute",
+            "SKILLWISE_RATELIMIT_RESEND_VERIFICATION": "4/minute",
+        }
+    )
+    assert settings.trusted_proxies == 2
+    assert settings.ratelimit_login == "20/minute"
+    assert settings.ratelimit_signup == "50/minute"
+    assert settings.ratelimit_signup_domain == "500/hour"
+    assert settings.ratelimit_password_reset == "3/minute"
+    assert settings.ratelimit_resend_verification == "4/minute"
+
+
+def test_trusted_proxies_default_to_none(tmp_path):
+    assert Settings.from_env({"SKILLWISE_VAR_DIR": str(tmp_path)}).trusted_proxies == 0
+
+
+def test_a_negative_proxy_count_is_refused(tmp_path):
+    with pytest.raises(ConfigurationError, match="SKILLWISE_TRUSTED_PROXIES"):
+        Settings.from_env({"SKILLWISE_VAR_DIR": str(tmp_path), "SKILLWISE_TRUSTED_PROXIES": "-1"})

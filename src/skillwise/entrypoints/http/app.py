@@ -15,6 +15,7 @@ from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handle
 from skillwise.entrypoints.http.hardening import install_input_limits
 from skillwise.entrypoints.http.jwt import configure_jwt
 from skillwise.entrypoints.http.logging_setup import install_logging
+from skillwise.entrypoints.http.proxies import install_trusted_proxies
 from skillwise.entrypoints.http.rate_limits import configure_rate_limits
 from skillwise.entrypoints.http.request_ids import install_request_ids
 from skillwise.entrypoints.http.security_headers import install_security_headers
@@ -94,6 +95,7 @@ def create_app(container: Container | None = None) -> Flask:
     for blueprint in api_blueprints():
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
     configure_rate_limits(app, settings)
+    install_trusted_proxies(app, settings)
     app.extensions["skillwise_api"] = api
 
     container.wire(packages=[http_package])

@@ -2,7 +2,8 @@
 
 Counters live in Redis when SKILLWISE_REDIS_URL is set (shared by every process), in memory
 otherwise; SKILLWISE_RATELIMIT_ENABLED=false turns the limits off for local load tests.
-Callers are told apart by `request.remote_addr`: behind a proxy, deploy with ProxyFix.
+Callers are told apart by `request.remote_addr`, which is the real client's address behind
+SKILLWISE_TRUSTED_PROXIES proxies (see proxies.py). Each rate is a setting.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from dataclasses import dataclass
 from flask import Flask, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from limits import parse_many
 
-from skillwise.settings import Settings
+from skillwise.settings import ConfigurationError, Settings
 
 TOO_MANY = "Too many attempts; wait a minute and try again."
 
@@ -29,25 +31,50 @@ def email_in_body() -> str:
     return "email:" + email.strip().lower()
 
 
+def email_domain_in_body() -> str:
+    """The domain of a JSON body's email: accounts made in bulk on one catch-all domain
+    come from many addresses."""
+    email = email_in_body()
+    return "domain:" + email.rpartition("@")[2] if "@" in email else ""
+
+
 @dataclass(frozen=True)
 class EndpointLimit:
-    rate: str
+    setting: str
     key: Callable[[], str]
 
+    def rate(self, settings: Settings) -> str:
+        rate = getattr(settings, self.setting)
+        try:
+            parse_many(rate)
+        except ValueError as error:
+            raise ConfigurationError(
+                f"SKILLWISE_{self.setting.upper()} is not a rate such as '10/minute' "
+                f"or '30/minute;300/hour': {rate!r}"
+            ) from error
+        return rate
 
-def per_address(rate: str) -> EndpointLimit:
-    return EndpointLimit(rate, get_remote_address)
+
+def per_address(setting: str) -> EndpointLimit:
+    return EndpointLimit(setting, get_remote_address)
 
 
-def per_email(rate: str) -> EndpointLimit:
-    return EndpointLimit(rate, email_in_body)
+def per_email(setting: str) -> EndpointLimit:
+    return EndpointLimit(setting, email_in_body)
+
+
+def per_email_domain(setting: str) -> EndpointLimit:
+    return EndpointLimit(setting, email_domain_in_body)
 
 
 LIMITS: dict[str, list[EndpointLimit]] = {
-    "auth.Login": [per_address("10/minute"), per_email("10/minute")],
-    "auth.Register": [per_address("5/minute")],
-    "auth.PasswordReset": [per_address("5/minute")],
-    "auth.ResendVerification": [per_address("5/minute")],
+    "auth.Login": [per_address("ratelimit_login"), per_email("ratelimit_login")],
+    "auth.Register": [
+        per_address("ratelimit_signup"),
+        per_email_domain("ratelimit_signup_domain"),
+    ],
+    "auth.PasswordReset": [per_address("ratelimit_password_reset")],
+    "auth.ResendVerification": [per_address("ratelimit_resend_verification")],
 }
 
 
@@ -70,7 +97,7 @@ def configure_rate_limits(app: Flask, settings: Settings) -> Limiter | None:
         view = app.view_functions[endpoint]
         for limit in limits:
             view = limiter.limit(
-                limit.rate,
+                limit.rate(settings),
                 key_func=limit.key,
                 exempt_when=lambda key=limit.key: not key(),
                 error_message=TOO_MANY,
