@@ -69,6 +69,8 @@ class Settings:
     ratelimit_resend_verification: str = "5/minute"
     # How many proxies in front of us append to X-Forwarded-For; 0 trusts no such header.
     trusted_proxies: int = 0
+    # Bearer token of the Prometheus scraper; unset, GET /metrics answers 404.
+    metrics_token: str | None = None
     password_hash_profile: str = "default"
     max_attachment_bytes: int = 25 * 1024 * 1024
     storage: str = "local"
@@ -119,6 +121,11 @@ class Settings:
             raise ConfigurationError("SKILLWISE_STORAGE is `local` (the default) or `s3`.")
         if storage == "s3" and not get("SKILLWISE_S3_BUCKET"):
             raise ConfigurationError("SKILLWISE_STORAGE=s3 needs SKILLWISE_S3_BUCKET.")
+        metrics_token = get("SKILLWISE_METRICS_TOKEN")
+        if mode == "production" and metrics_token and len(metrics_token.encode()) < 32:
+            raise ConfigurationError(
+                "SKILLWISE_METRICS_TOKEN must be at least 32 bytes when SKILLWISE_ENV=production."
+            )
         trusted_proxies = int(get("SKILLWISE_TRUSTED_PROXIES", "0") or 0)
         if trusted_proxies < 0:
             raise ConfigurationError(
@@ -176,6 +183,7 @@ class Settings:
             )
             or "",
             trusted_proxies=trusted_proxies,
+            metrics_token=metrics_token,
             max_attachment_bytes=int(
                 get("SKILLWISE_MAX_ATTACHMENT_BYTES", str(25 * 1024 * 1024)) or 0
             ),

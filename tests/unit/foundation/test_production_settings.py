@@ -83,3 +83,16 @@ def test_trusted_proxies_default_to_none(tmp_path):
 def test_a_negative_proxy_count_is_refused(tmp_path):
     with pytest.raises(ConfigurationError, match="SKILLWISE_TRUSTED_PROXIES"):
         Settings.from_env({"SKILLWISE_VAR_DIR": str(tmp_path), "SKILLWISE_TRUSTED_PROXIES": "-1"})
+
+
+def test_the_metrics_token_is_read_and_must_be_long_in_production(tmp_path):
+    token = "m" * 8 + STRONG
+    settings = Settings.from_env(
+        {"SKILLWISE_VAR_DIR": str(tmp_path), "SKILLWISE_METRICS_TOKEN": token}
+    )
+    assert settings.metrics_token == token
+    assert Settings.from_env({"SKILLWISE_VAR_DIR": str(tmp_path)}).metrics_token is None
+    with pytest.raises(ConfigurationError, match="SKILLWISE_METRICS_TOKEN"):
+        Settings.from_env(
+            production(tmp_path, SKILLWISE_SECRET_KEY=STRONG, SKILLWISE_METRICS_TOKEN="short")
+        )

@@ -5,6 +5,10 @@ or `@roles(...)`. A before-request hook reads the declaration of the matched vie
 without one answers 403, and a test walks the URL map so none ships undeclared. The same
 declaration writes the operation's `security` and its 401 and 403 answers into the OpenAPI
 document, so the document cannot drift from what is enforced.
+Every view method declares its audience with `@public`, `@signed_in`, `@roles(...)` or, for
+operators' endpoints that check a credential of their own, `@own_credential`. A
+before-request hook reads the declaration of the matched view; a view without one answers 403,
+and a test walks the URL map so none ships undeclared.
 """
 
 from __future__ import annotations
@@ -44,6 +48,11 @@ class Access:
     def describe(self) -> str:
         if self.reads_caller:
             return "Anyone; signed-in callers send their token and may see more."
+    own_credential: bool = False
+
+    def describe(self) -> str:
+        if self.own_credential:
+            return "Holders of this endpoint's own credential; user tokens play no part."
         if self.public:
             return "Anyone, signed in or not."
         if not self.roles:
@@ -109,6 +118,12 @@ def roles(*allowed: Role) -> Callable[[F], F]:
     return _declare(Access(public=False, roles=frozenset(allowed)))
 
 
+def own_credential(func: F) -> F:
+    """The view checks a credential of its own (a scraper's token, say); the Authorization
+    header is not read as a user's token."""
+    return _declare(Access(public=True, own_credential=True))(func)
+
+
 def declared_access(app: Flask, endpoint: str, method: str) -> Access | None:
     view = app.view_functions.get(endpoint)
     if view is None:
@@ -136,6 +151,8 @@ def enforce_access() -> None:
     g.access = access
     if access is None:
         raise PermissionDenied("This endpoint declares no audience, so nobody may call it.")
+    if access.own_credential:
+        return
     if access.public:
         if verify_jwt_in_request(optional=True):
             g.actor = _actor_from_claims(get_jwt())

@@ -15,6 +15,7 @@ from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handle
 from skillwise.entrypoints.http.hardening import install_input_limits
 from skillwise.entrypoints.http.jwt import configure_jwt
 from skillwise.entrypoints.http.logging_setup import install_logging
+from skillwise.entrypoints.http.metrics import install_metrics
 from skillwise.entrypoints.http.proxies import install_trusted_proxies
 from skillwise.entrypoints.http.rate_limits import configure_rate_limits
 from skillwise.entrypoints.http.request_ids import install_request_ids
@@ -88,6 +89,7 @@ def create_app(container: Container | None = None) -> Flask:
     install_security_headers(app, settings)
     install_request_ids(app)
     install_logging(app, settings)
+    install_metrics(app, settings)
 
     api.register_blueprint(health.blp)
     app.register_blueprint(docs_assets.blp)

@@ -1,0 +1,66 @@
+"""GET /metrics for Prometheus, and the per-request counts and timings it reports.
+
+Operators only: the endpoint answers 404 unless SKILLWISE_METRICS_TOKEN is set, and then
+only to `Authorization: Bearer <that token>`. Requests are labelled by URL rule (never the
+raw path, which would make a series per course id) so the number of series stays bounded.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+
+from flask import Blueprint, Flask, Response, current_app, jsonify, request
+from flask.typing import ResponseReturnValue
+from prometheus_client import REGISTRY, CollectorRegistry, multiprocess
+from prometheus_client.exposition import choose_encoder
+
+from skillwise.adapters import metrics
+from skillwise.entrypoints.http.access import own_credential
+from skillwise.entrypoints.http.errors import error_body
+from skillwise.entrypoints.http.request_ids import elapsed_ms
+from skillwise.settings import Settings
+
+UNMATCHED = "unmatched"
+
+blp = Blueprint("metrics", __name__)
+
+
+@blp.get("/metrics")
+@own_credential
+def prometheus_metrics() -> ResponseReturnValue:
+    token = current_app.extensions["skillwise_metrics_token"]
+    if not token:
+        return jsonify(error_body(404, "Not found.")), 404
+    offered = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(offered.encode(), token.encode()):
+        body = error_body(
+            401, "Send 'Authorization: Bearer <metrics token>'.", error="metrics_token_required"
+        )
+        return jsonify(body), 401, {"WWW-Authenticate": "Bearer"}
+    encode, content_type = choose_encoder(request.headers.get("Accept", ""))
+    return Response(encode(_registry()), content_type=content_type)
+
+
+def _registry() -> CollectorRegistry:
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return REGISTRY
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    return registry
+
+
+def install_metrics(app: Flask, settings: Settings) -> None:
+    app.extensions["skillwise_metrics_token"] = settings.metrics_token
+    app.register_blueprint(blp)
+
+    def record_request(response: Response) -> Response:
+        rule = request.url_rule.rule if request.url_rule is not None else UNMATCHED
+        labels = {"endpoint": rule, "method": request.method, "status": str(response.status_code)}
+        metrics.http_requests.labels(**labels).inc()
+        duration = elapsed_ms()
+        if duration is not None:
+            metrics.http_request_duration.labels(**labels).observe(duration / 1000)
+        return response
+
+    app.after_request(record_request)
