@@ -150,6 +150,15 @@ def test_a_file_name_with_a_nul_byte_is_refused(client, instructor):
     assert_refused_characters(response, "file")
 
 
+def test_a_control_character_in_a_header_is_refused(client, student):
+    response = client.post(
+        f"{API}/payments/create/",
+        json={"course_id": "00000000-0000-0000-0000-000000000000"},
+        headers={**student, "Idempotency-Key": f"retry{NUL}1"},
+    )
+    assert_refused_characters(response, "Idempotency-Key")
+
+
 def test_deeply_nested_json_is_refused_before_it_is_parsed(client):
     response = client.post(
         f"{API}/auth/login/", data="[" * 100_000, content_type="application/json"

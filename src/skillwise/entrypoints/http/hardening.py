@@ -2,8 +2,8 @@
 
 PostgreSQL refuses NUL in text and Python refuses to encode lone surrogates, so such strings
 would reach the database and answer 500; control characters are never meant in our text
-fields either. Checking here, once, covers every JSON body, query string and form of every
-endpoint, present and future, whatever its schema says. Nesting is measured before parsing so
+fields either. Checking here, once, covers every JSON body, query string, form and header of
+every endpoint, present and future, whatever its schema says. Nesting is measured before parsing so
 that `[` x 100,000 never reaches a recursive parser.
 """
 
@@ -49,6 +49,8 @@ def install_input_limits(app: Flask, settings: Settings) -> None:
 
 def _check_request(max_json_bytes: int) -> ResponseReturnValue | None:
     fields = dict(_bad_pairs(_decoded_pairs(request.query_string)))
+    # Headers too: Idempotency-Key is stored as text.
+    fields.update(_bad_pairs(list(request.headers.items())))
     if request.is_json:
         body = request.get_data(cache=True)
         if len(body) > max_json_bytes:
