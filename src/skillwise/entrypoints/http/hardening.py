@@ -27,9 +27,10 @@ MAX_JSON_DEPTH = 32
 # `\ud800` escape or invalid UTF-8 (decoded with surrogateescape below) can produce.
 _HOSTILE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
-# A JSON string (or an unterminated one, up to the end) is skipped whole, so brackets inside
-# strings do not count; the pattern cannot fail part-way, so it never backtracks.
-_JSON_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*(?:"|\\?\Z)|[\[{]|[\]}]', re.DOTALL)
+# A JSON string (or an unterminated one, up to the end), so that brackets inside strings do
+# not count; the pattern cannot fail part-way, so it never backtracks.
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
+_NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b"[]{}")))
 _OPENERS = frozenset(b"[{")
 
 INVALID_CHARACTERS = (
@@ -82,15 +83,14 @@ def _check_request(max_json_bytes: int) -> ResponseReturnValue | None:
 
 
 def nesting_exceeds(body: bytes, limit: int) -> bool:
+    brackets = _JSON_STRING.sub(b"", body).translate(None, _NOT_BRACKETS)
+    if brackets.count(b"[") + brackets.count(b"{") <= limit:
+        return False
     depth = 0
-    for token in _JSON_TOKENS.finditer(body):
-        first = token.group()[0]
-        if first in _OPENERS:
-            depth += 1
-            if depth > limit:
-                return True
-        elif first != ord('"'):
-            depth -= 1
+    for bracket in brackets:
+        depth += 1 if bracket in _OPENERS else -1
+        if depth > limit:
+            return True
     return False
 
 
