@@ -20,7 +20,7 @@ SCRAPER = {"Authorization": f"Bearer {TOKEN}"}
 
 @pytest.fixture
 def monitored(container, settings_with):
-    container.settings.override(providers.Object(settings_with(metrics_token=TOKEN)))
+    container.infra.settings.override(providers.Object(settings_with(metrics_token=TOKEN)))
     app = create_app(container)
     app.config["TESTING"] = True
     return app.test_client()
@@ -107,12 +107,12 @@ metrics.payment_events.labels(outcome="duplicate").inc()
 SCRAPE = """
 import sys
 from dependency_injector import providers
-from skillwise.container import Container
+from skillwise.containers import Container
 from skillwise.entrypoints.http.app import create_app
 from skillwise.settings import Settings
 
 container = Container()
-container.settings.override(providers.Object(Settings(
+container.infra.settings.override(providers.Object(Settings(
     env="test", secret_key="k" * 40, var_dir=sys.argv[1], database_url="sqlite://",
     metrics_token=sys.argv[2],
 )))

@@ -16,7 +16,7 @@ PASSWORD = "Correct-horse-7"
 @pytest.fixture
 def app_with(container, settings_with):
     def build(**changes):
-        container.settings.override(
+        container.infra.settings.override(
             providers.Object(settings_with(ratelimit_enabled=True, **changes))
         )
         app = create_app(container)

@@ -1,14 +1,11 @@
 """Who may call each endpoint: one mechanism, deny by default.
 
-Every view method declares its audience with `@public`, `@public_or_signed_in`, `@signed_in`
-or `@roles(...)`. A before-request hook reads the declaration of the matched view; a view
+Every view method declares its audience with `@public`, `@public_or_signed_in`, `@signed_in`,
+`@roles(...)` or, for operators' endpoints that check a credential of their own,
+`@own_credential`. A before-request hook reads the declaration of the matched view; a view
 without one answers 403, and a test walks the URL map so none ships undeclared. The same
 declaration writes the operation's `security` and its 401 and 403 answers into the OpenAPI
 document, so the document cannot drift from what is enforced.
-Every view method declares its audience with `@public`, `@signed_in`, `@roles(...)` or, for
-operators' endpoints that check a credential of their own, `@own_credential`. A
-before-request hook reads the declaration of the matched view; a view without one answers 403,
-and a test walks the URL map so none ships undeclared.
 """
 
 from __future__ import annotations
@@ -44,15 +41,13 @@ class Access:
     # Public, but a signed-in caller is told apart (and may see more): clients should send
     # their token when they have one.
     reads_caller: bool = False
-
-    def describe(self) -> str:
-        if self.reads_caller:
-            return "Anyone; signed-in callers send their token and may see more."
     own_credential: bool = False
 
     def describe(self) -> str:
         if self.own_credential:
             return "Holders of this endpoint's own credential; user tokens play no part."
+        if self.reads_caller:
+            return "Anyone; signed-in callers send their token and may see more."
         if self.public:
             return "Anyone, signed in or not."
         if not self.roles:

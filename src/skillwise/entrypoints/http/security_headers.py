@@ -2,7 +2,8 @@
 
 JSON answers may load nothing. The three kinds of HTML page get exactly what they use: the
 payment pages their one stylesheet block; Swagger UI its scripts from this server plus the
-inline block that starts it; ReDoc its CDN script and the search worker it builds from a blob.
+inline block that starts it; ReDoc its script, served from here too, and the search worker it
+builds from a blob.
 No page may be framed (clickjacking on the checkout's Pay button).
 """
 
