@@ -27,7 +27,8 @@ from harness import measure, postgres_database, sqlite_database
 from skillwise.adapters.db.migrate import upgrade
 from skillwise.application.shared.mailer import EmailMessage
 from skillwise.containers import Container
-from skillwise.domain.catalog import Course, CourseLevel, CourseStatus, Lesson, Module
+from skillwise.domain.catalog.course import Course, CourseLevel, CourseStatus
+from skillwise.domain.catalog.outline import Lesson, Module
 from skillwise.domain.email_address import Email
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money

@@ -11,7 +11,8 @@ from uuid import uuid4
 from flask import Flask
 from flask_jwt_extended import create_access_token
 
-from skillwise.domain.catalog import Course, CourseLevel, CourseStatus, Lesson, Module
+from skillwise.domain.catalog.course import Course, CourseLevel, CourseStatus
+from skillwise.domain.catalog.outline import Lesson, Module
 from skillwise.domain.email_address import Email
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money

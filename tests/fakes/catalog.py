@@ -23,14 +23,9 @@ from skillwise.application.catalog.ports import (
 )
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.people import PersonRef
-from skillwise.domain.catalog import (
-    Attachment,
-    AttachmentTooLarge,
-    Course,
-    CourseStatus,
-    Lesson,
-    Module,
-)
+from skillwise.domain.catalog.attachments import Attachment, AttachmentTooLarge
+from skillwise.domain.catalog.course import Course, CourseStatus
+from skillwise.domain.catalog.outline import Lesson, Module
 from skillwise.domain.users import User
 from tests.fakes.base import FakeRepository
 

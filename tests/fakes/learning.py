@@ -17,16 +17,14 @@ from skillwise.application.learning.ports import (
 )
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.people import PersonRef
-from skillwise.domain.learning import (
+from skillwise.domain.learning.progress import LessonProgress, LessonRef
+from skillwise.domain.learning.reports import (
     DuplicateReport,
-    DuplicateReview,
-    LessonProgress,
-    LessonRef,
     Report,
     ReportStatus,
     ReportTargetType,
-    Review,
 )
+from skillwise.domain.learning.reviews import DuplicateReview, Review
 from tests.fakes.base import FakeRepository
 
 

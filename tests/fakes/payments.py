@@ -35,7 +35,7 @@ from skillwise.application.payments.use_cases.handle_payment_event import Handle
 from skillwise.application.payments.use_cases.receive_webhook import ReceiveWebhook
 from skillwise.application.payments.use_cases.start_payment import StartPayment
 from skillwise.application.shared.pagination import Page, PageRequest
-from skillwise.domain.catalog import Course
+from skillwise.domain.catalog.course import Course
 from skillwise.domain.errors import DomainValidationError
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money

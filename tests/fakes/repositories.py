@@ -11,7 +11,7 @@ from skillwise.application.learning.enrollments import EnrollmentRepository
 from skillwise.application.notifications.ports import NotificationRepository
 from skillwise.application.shared.outbox import OutboxMessage, OutboxRepository
 from skillwise.application.shared.pagination import Page, PageRequest
-from skillwise.domain.catalog import Course
+from skillwise.domain.catalog.course import Course
 from skillwise.domain.email_address import Email
 from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment
 from skillwise.domain.notifications import Notification

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from uuid import UUID
 
-from skillwise.domain.catalog import Course, CourseLevel, Lesson, Module
+from skillwise.domain.catalog.course import Course, CourseLevel
+from skillwise.domain.catalog.outline import Lesson, Module
 from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money

@@ -18,15 +18,9 @@ from skillwise.application.learning.enrollment_grants import grant_enrollment
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import (
-    Course,
-    CourseLevel,
-    CourseStatus,
-    Lesson,
-    Module,
-    first_free_slug,
-    slugify,
-)
+from skillwise.domain.catalog.course import Course, CourseLevel, CourseStatus
+from skillwise.domain.catalog.outline import Lesson, Module
+from skillwise.domain.catalog.slugs import first_free_slug, slugify
 from skillwise.domain.email_address import Email
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money

@@ -4,7 +4,7 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.domain.catalog import CourseStatus
+from skillwise.domain.catalog.course import CourseStatus
 from skillwise.domain.enrollments import Enrollment
 from skillwise.domain.identity import Role
 from tests.factories import NOW, a_course, bearer

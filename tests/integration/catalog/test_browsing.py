@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from skillwise.domain.catalog import CourseLevel
+from skillwise.domain.catalog.course import CourseLevel
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
 from tests.factories import NOW

@@ -23,7 +23,7 @@ from moto.server import ThreadedMotoServer
 
 from skillwise.adapters.storage.s3 import S3FileStorage, build_s3_client
 from skillwise.application.catalog.uploads import StoredObject
-from skillwise.domain.catalog import AttachmentTooLarge
+from skillwise.domain.catalog.attachments import AttachmentTooLarge
 
 pytestmark = pytest.mark.integration
 

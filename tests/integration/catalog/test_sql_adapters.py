@@ -2,7 +2,9 @@
 
 import pytest
 
-from skillwise.domain.catalog import Attachment, CourseStatus, SlugTaken
+from skillwise.domain.catalog.attachments import Attachment
+from skillwise.domain.catalog.course import CourseStatus
+from skillwise.domain.catalog.slugs import SlugTaken
 from skillwise.domain.enrollments import EnrollmentStatus
 from tests.factories import NOW, a_course
 

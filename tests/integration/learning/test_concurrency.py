@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from skillwise.adapters.db.tables.core import enrollments, notifications
 from skillwise.adapters.db.tables.learning import reports
 from skillwise.domain.enrollments import EnrollmentStatus
-from skillwise.domain.learning import ReportTargetType
+from skillwise.domain.learning.reports import ReportTargetType
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres]
 

@@ -8,18 +8,17 @@ from sqlalchemy import delete
 
 from skillwise.adapters.db.tables.core import lessons
 from skillwise.application.shared.pagination import PageRequest
-from skillwise.domain.catalog import Lesson, Module
+from skillwise.domain.catalog.outline import Lesson, Module
 from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment
 from skillwise.domain.identity import Role
-from skillwise.domain.learning import (
+from skillwise.domain.learning.progress import LessonProgress
+from skillwise.domain.learning.reports import (
     DuplicateReport,
-    DuplicateReview,
-    LessonProgress,
     Report,
     ReportStatus,
     ReportTargetType,
-    Review,
 )
+from skillwise.domain.learning.reviews import DuplicateReview, Review
 from skillwise.domain.notifications import Notification
 from tests.factories import NOW
 from tests.integration.builders import store_outline

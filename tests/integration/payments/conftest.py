@@ -14,7 +14,7 @@ from skillwise.adapters.payments.fake_gateway import FakeGateway
 from skillwise.adapters.payments.sslcommerz_gateway import SslcommerzGateway
 from skillwise.adapters.payments.stripe_gateway import StripeGateway
 from skillwise.application.payments.gateway import CheckoutRequest
-from skillwise.domain.catalog import Course
+from skillwise.domain.catalog.course import Course
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
 from skillwise.domain.users import User

@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 
 from skillwise.adapters.payments.sslcommerz_gateway import transaction_id
 from skillwise.adapters.payments.stripe_gateway import StripeGateway
-from skillwise.domain.catalog import Course
+from skillwise.domain.catalog.course import Course
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.money import Money
 from skillwise.entrypoints import cli

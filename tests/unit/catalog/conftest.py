@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from skillwise.domain.catalog import Course, Lesson, Module
+from skillwise.domain.catalog.course import Course
+from skillwise.domain.catalog.outline import Lesson, Module
 from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
 from skillwise.domain.identity import Actor, Role
 from skillwise.domain.money import Money

@@ -5,20 +5,20 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from skillwise.domain.catalog import (
-    MAX_PRICE_MINOR,
-    CourseStatus,
-    Lesson,
+from skillwise.domain.catalog.attachments import (
     accepted_attachment_type,
     clean_filename,
-    clean_title,
-    close_gap,
-    first_free_slug,
-    lesson_content_is_open_to,
-    place_at_position,
-    slugify,
     sniff_content_type,
 )
+from skillwise.domain.catalog.course import CourseStatus, clean_title
+from skillwise.domain.catalog.outline import (
+    Lesson,
+    close_gap,
+    lesson_content_is_open_to,
+    place_at_position,
+)
+from skillwise.domain.catalog.pricing import MAX_PRICE_MINOR
+from skillwise.domain.catalog.slugs import first_free_slug, slugify
 from skillwise.domain.errors import DomainValidationError
 from skillwise.domain.identity import Actor, Role
 from skillwise.domain.money import Money

@@ -10,7 +10,9 @@ from skillwise.application.catalog.use_cases.list_courses import ListCourses
 from skillwise.application.catalog.use_cases.list_instructor_courses import ListInstructorCourses
 from skillwise.application.catalog.use_cases.update_course import UpdateCourse
 from skillwise.application.shared.pagination import PageRequest
-from skillwise.domain.catalog import Attachment, CourseLevel, CourseStatus, SlugTaken
+from skillwise.domain.catalog.attachments import Attachment
+from skillwise.domain.catalog.course import CourseLevel, CourseStatus
+from skillwise.domain.catalog.slugs import SlugTaken
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import DomainValidationError, NotFound, PermissionDenied
 from skillwise.domain.identity import Role

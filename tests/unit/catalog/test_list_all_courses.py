@@ -3,7 +3,7 @@ import pytest
 from skillwise.application.catalog.ports import CourseFilters
 from skillwise.application.catalog.use_cases.list_all_courses import ListAllCourses
 from skillwise.application.shared.pagination import PageRequest
-from skillwise.domain.catalog import CourseStatus
+from skillwise.domain.catalog.course import CourseStatus
 from skillwise.domain.errors import PermissionDenied
 from skillwise.domain.identity import Role
 

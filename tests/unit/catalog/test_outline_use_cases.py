@@ -10,7 +10,7 @@ from skillwise.application.catalog.use_cases.list_modules import ListModules
 from skillwise.application.catalog.use_cases.update_lesson import UpdateLesson
 from skillwise.application.catalog.use_cases.update_module import UpdateModule
 from skillwise.application.shared.pagination import PageRequest
-from skillwise.domain.catalog import Attachment
+from skillwise.domain.catalog.attachments import Attachment
 from skillwise.domain.errors import NotFound, PermissionDenied
 from skillwise.domain.identity import Role
 from tests.factories import NOW

@@ -7,10 +7,10 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.domain.catalog import Course
+from skillwise.domain.catalog.course import Course
 from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
 from skillwise.domain.identity import Role
-from skillwise.domain.learning import LessonRef
+from skillwise.domain.learning.progress import LessonRef
 from skillwise.domain.money import Money
 from skillwise.domain.users import User
 from tests.factories import NOW, a_course, a_user

@@ -2,7 +2,7 @@ import pytest
 
 from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
 from skillwise.domain.errors import PermissionDenied
-from skillwise.domain.learning import percent_complete
+from skillwise.domain.learning.progress import percent_complete
 from tests.factories import NOW, a_user
 
 

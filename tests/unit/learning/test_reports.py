@@ -8,7 +8,8 @@ from skillwise.application.learning.use_cases.resolve_report import ResolveRepor
 from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.errors import Conflict, DomainValidationError, NotFound, PermissionDenied
 from skillwise.domain.identity import Role
-from skillwise.domain.learning import ReportStatus, ReportTargetType, Review
+from skillwise.domain.learning.reports import ReportStatus, ReportTargetType
+from skillwise.domain.learning.reviews import Review
 from tests.factories import NOW
 
 

@@ -8,7 +8,7 @@ from uuid import uuid4
 import pytest
 
 from skillwise.application.payments.gateway import GatewayEventKind, GatewayUnavailable
-from skillwise.domain.catalog import CourseStatus
+from skillwise.domain.catalog.course import CourseStatus
 from skillwise.domain.enrollments import Enrollment
 from skillwise.domain.errors import (
     Conflict,

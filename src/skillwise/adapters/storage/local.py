@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 from uuid import uuid4
 
-from skillwise.domain.catalog import AttachmentTooLarge
+from skillwise.domain.catalog.attachments import AttachmentTooLarge
 
 _KEY = re.compile(r"^[0-9a-f]{32}$")
 

@@ -14,7 +14,7 @@ from botocore.exceptions import ClientError
 
 from skillwise.adapters.storage.local import _readable_size
 from skillwise.application.catalog.uploads import PresignedUpload, StoredObject
-from skillwise.domain.catalog import AttachmentTooLarge
+from skillwise.domain.catalog.attachments import AttachmentTooLarge
 
 _KEY = re.compile(r"^[0-9a-f]{32}$")
 # Files up to this size are staged in memory before the upload, larger ones on disk.

@@ -11,7 +11,8 @@ from uuid import UUID
 
 from skillwise.application.catalog.ports import CourseDetail, CourseQueries
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import Course, Lesson, lesson_content_is_open_to
+from skillwise.domain.catalog.course import Course
+from skillwise.domain.catalog.outline import Lesson, lesson_content_is_open_to
 from skillwise.domain.errors import (
     AuthenticationRequired,
     CourseNotFound,

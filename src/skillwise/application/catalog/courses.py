@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from typing import Protocol
 from uuid import UUID
 
-from skillwise.domain.catalog import Course
+from skillwise.domain.catalog.course import Course
 
 
 class CourseRepository(Protocol):

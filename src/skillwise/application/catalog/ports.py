@@ -11,7 +11,9 @@ from uuid import UUID
 
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.people import PersonRef
-from skillwise.domain.catalog import Attachment, Course, CourseLevel, CourseStatus, Lesson, Module
+from skillwise.domain.catalog.attachments import Attachment
+from skillwise.domain.catalog.course import Course, CourseLevel, CourseStatus
+from skillwise.domain.catalog.outline import Lesson, Module
 from skillwise.domain.money import Money
 
 # --- write side: repositories on the unit of work ---

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import Course
+from skillwise.domain.catalog.course import Course
 from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
 from skillwise.domain.notifications import Notification
 

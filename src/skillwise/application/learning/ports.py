@@ -10,15 +10,9 @@ from uuid import UUID
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.people import PersonRef
 from skillwise.domain.enrollments import EnrollmentStatus
-from skillwise.domain.learning import (
-    LessonProgress,
-    LessonRef,
-    Report,
-    ReportStatus,
-    ReportTargetType,
-    Review,
-    percent_complete,
-)
+from skillwise.domain.learning.progress import LessonProgress, LessonRef, percent_complete
+from skillwise.domain.learning.reports import Report, ReportStatus, ReportTargetType
+from skillwise.domain.learning.reviews import Review
 
 
 class LessonProgressRepository(Protocol):

@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 from marshmallow import fields
 
 from skillwise.containers import Container
-from skillwise.domain.catalog import CourseStatus
+from skillwise.domain.catalog.course import CourseStatus
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
 from skillwise.entrypoints.http.api_docs import fails, operation

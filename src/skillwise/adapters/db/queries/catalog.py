@@ -27,7 +27,7 @@ from skillwise.application.catalog.ports import (
 )
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.people import PersonRef
-from skillwise.domain.catalog import CourseLevel, CourseStatus
+from skillwise.domain.catalog.course import CourseLevel, CourseStatus
 from skillwise.domain.money import Money
 
 MAX_SEARCH_TERMS = 10

@@ -16,7 +16,8 @@ from skillwise.application.catalog.ports import (
     LessonRepository,
     ModuleRepository,
 )
-from skillwise.domain.catalog import Attachment, Lesson, Module
+from skillwise.domain.catalog.attachments import Attachment
+from skillwise.domain.catalog.outline import Lesson, Module
 
 
 def module_from_row(row: Any) -> Module:

@@ -12,7 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import courses
 from skillwise.application.catalog.courses import CourseRepository
-from skillwise.domain.catalog import Course, CourseLevel, CourseStatus, SlugTaken
+from skillwise.domain.catalog.course import Course, CourseLevel, CourseStatus
+from skillwise.domain.catalog.slugs import SlugTaken
 from skillwise.domain.money import Money
 
 

@@ -19,16 +19,14 @@ from skillwise.application.learning.ports import (
 )
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.errors import Conflict
-from skillwise.domain.learning import (
+from skillwise.domain.learning.progress import LessonProgress, LessonRef
+from skillwise.domain.learning.reports import (
     DuplicateReport,
-    DuplicateReview,
-    LessonProgress,
-    LessonRef,
     Report,
     ReportStatus,
     ReportTargetType,
-    Review,
 )
+from skillwise.domain.learning.reviews import DuplicateReview, Review
 
 
 def _violates_unique(error: IntegrityError, constraint: str, table: str) -> bool:

@@ -10,7 +10,8 @@ from skillwise.application.catalog.ports import LessonView
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import Lesson, clean_title, place_at_position
+from skillwise.domain.catalog.course import clean_title
+from skillwise.domain.catalog.outline import Lesson, place_at_position
 from skillwise.domain.errors import ModuleNotFound
 from skillwise.domain.identity import Actor
 

@@ -8,7 +8,8 @@ from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import ModuleOutline
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import Module, clean_title, place_at_position
+from skillwise.domain.catalog.course import clean_title
+from skillwise.domain.catalog.outline import Module, place_at_position
 from skillwise.domain.identity import Actor
 
 

@@ -9,15 +9,9 @@ from skillwise.application.catalog.ports import CourseDetail, CourseQueries
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import (
-    Course,
-    CourseLevel,
-    SlugTaken,
-    clean_title,
-    ensure_price_is_valid,
-    first_free_slug,
-    slugify,
-)
+from skillwise.domain.catalog.course import Course, CourseLevel, clean_title
+from skillwise.domain.catalog.pricing import ensure_price_is_valid
+from skillwise.domain.catalog.slugs import SlugTaken, first_free_slug, slugify
 from skillwise.domain.errors import PermissionDenied
 from skillwise.domain.identity import Actor
 from skillwise.domain.money import Money

@@ -9,7 +9,7 @@ from skillwise.application.catalog.ports import CourseDetail, CourseQueries, Fil
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import CourseStatus
+from skillwise.domain.catalog.course import CourseStatus
 from skillwise.domain.identity import Actor
 
 

@@ -8,7 +8,7 @@ from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import FileStorage
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import close_gap
+from skillwise.domain.catalog.outline import close_gap
 from skillwise.domain.errors import ModuleNotFound
 from skillwise.domain.identity import Actor
 

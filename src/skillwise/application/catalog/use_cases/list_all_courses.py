@@ -9,7 +9,7 @@ from skillwise.application.catalog.ports import (
     CourseSummary,
 )
 from skillwise.application.shared.pagination import Page, PageRequest
-from skillwise.domain.catalog import CourseStatus
+from skillwise.domain.catalog.course import CourseStatus
 from skillwise.domain.identity import Actor
 
 

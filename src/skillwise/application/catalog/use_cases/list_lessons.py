@@ -9,7 +9,7 @@ from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.ports import LessonView
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import Attachment
+from skillwise.domain.catalog.attachments import Attachment
 from skillwise.domain.errors import ModuleNotFound
 from skillwise.domain.identity import Actor
 

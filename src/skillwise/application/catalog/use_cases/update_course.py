@@ -11,7 +11,7 @@ from skillwise.application.catalog.ports import CourseDetail, CourseQueries
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import Course, CourseLevel, CourseStatus, clean_title
+from skillwise.domain.catalog.course import Course, CourseLevel, CourseStatus, clean_title
 from skillwise.domain.identity import Actor
 from skillwise.domain.money import Money
 

@@ -11,7 +11,8 @@ from skillwise.application.catalog.ports import LessonView
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import clean_title, place_at_position
+from skillwise.domain.catalog.course import clean_title
+from skillwise.domain.catalog.outline import place_at_position
 from skillwise.domain.errors import LessonNotFound
 from skillwise.domain.identity import Actor
 

@@ -10,7 +10,7 @@ from skillwise.application.catalog.ports import FileStorage, IncomingFile
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import (
+from skillwise.domain.catalog.attachments import (
     SNIFF_BYTES,
     Attachment,
     accepted_attachment_type,

@@ -8,7 +8,7 @@ from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import PermissionDenied, ReviewNotFound
 from skillwise.domain.identity import Actor
-from skillwise.domain.learning import uncount_rating
+from skillwise.domain.learning.reviews import uncount_rating
 
 
 class DeleteReview:

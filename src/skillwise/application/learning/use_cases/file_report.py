@@ -8,11 +8,7 @@ from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import NotFound
 from skillwise.domain.identity import Actor
-from skillwise.domain.learning import (
-    DuplicateReport,
-    Report,
-    ReportTargetType,
-)
+from skillwise.domain.learning.reports import DuplicateReport, Report, ReportTargetType
 from skillwise.domain.notifications import Notification
 
 

@@ -7,7 +7,7 @@ from uuid import UUID
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import NotFound
 from skillwise.domain.identity import Actor
-from skillwise.domain.learning import CourseProgress, progress_of
+from skillwise.domain.learning.progress import CourseProgress, progress_of
 
 
 class GetProgress:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.identity import Actor
-from skillwise.domain.learning import Report, ReportStatus, ReportTargetType
+from skillwise.domain.learning.reports import Report, ReportStatus, ReportTargetType
 
 
 class ListReports:

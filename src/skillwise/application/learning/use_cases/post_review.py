@@ -10,12 +10,7 @@ from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import CourseNotFound, PermissionDenied
 from skillwise.domain.identity import Actor
-from skillwise.domain.learning import (
-    DuplicateReview,
-    Review,
-    count_rating,
-    may_review,
-)
+from skillwise.domain.learning.reviews import DuplicateReview, Review, count_rating, may_review
 from skillwise.domain.notifications import Notification
 
 

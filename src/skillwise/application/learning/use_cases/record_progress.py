@@ -9,7 +9,12 @@ from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import DomainValidationError, EnrollmentNotFound
 from skillwise.domain.identity import Actor
-from skillwise.domain.learning import CourseProgress, LessonProgress, find_lesson, progress_of
+from skillwise.domain.learning.progress import (
+    CourseProgress,
+    LessonProgress,
+    find_lesson,
+    progress_of,
+)
 from skillwise.domain.notifications import Notification
 
 

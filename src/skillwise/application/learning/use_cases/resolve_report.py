@@ -8,7 +8,7 @@ from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import ReportNotFound
 from skillwise.domain.identity import Actor
-from skillwise.domain.learning import Report, ReportStatus
+from skillwise.domain.learning.reports import Report, ReportStatus
 from skillwise.domain.notifications import Notification
 
 

@@ -9,7 +9,7 @@ from skillwise.application.payments.gateway import CheckoutRequest, CheckoutSess
 from skillwise.application.payments.ports import GatewayRegistry
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import Course
+from skillwise.domain.catalog.course import Course
 from skillwise.domain.enrollments import ensure_user_may_enroll_in
 from skillwise.domain.errors import (
     AccountNotFound,

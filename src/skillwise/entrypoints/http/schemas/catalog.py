@@ -9,7 +9,9 @@ from flask_smorest.fields import Upload
 from marshmallow import fields, post_dump, pre_dump, validate
 
 from skillwise.application.catalog.ports import CourseDetail, CourseOrdering, LessonView
-from skillwise.domain.catalog import MAX_PRICE_MINOR, Attachment, CourseLevel, CourseStatus
+from skillwise.domain.catalog.attachments import Attachment
+from skillwise.domain.catalog.course import CourseLevel, CourseStatus
+from skillwise.domain.catalog.pricing import MAX_PRICE_MINOR
 from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp
 
 CATEGORY = validate.Regexp(

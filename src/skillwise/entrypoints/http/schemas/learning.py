@@ -5,15 +5,13 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from skillwise.domain.enrollments import EnrollmentStatus
-from skillwise.domain.learning import (
-    MAX_COMMENT_LENGTH,
-    MAX_RATING,
+from skillwise.domain.learning.reports import (
     MAX_REASON_LENGTH,
     MAX_RESOLUTION_NOTE_LENGTH,
-    MIN_RATING,
     ReportStatus,
     ReportTargetType,
 )
+from skillwise.domain.learning.reviews import MAX_COMMENT_LENGTH, MAX_RATING, MIN_RATING
 from skillwise.entrypoints.http.schemas.common import (
     BaseSchema,
     PaginationArgs,

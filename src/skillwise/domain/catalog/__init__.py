@@ -1,0 +1,1 @@
+"""Courses and their outline: course > module > lesson, with lesson attachments."""

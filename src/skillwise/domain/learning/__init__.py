@@ -1,0 +1,1 @@
+"""Learning: progress through a course's lessons, reviews with their ratings, content reports."""
