@@ -8,10 +8,13 @@ from skillwise.adapters.db.repositories import (  # noqa: F401  (registers the r
     accounts,
     catalog,
     courses,
+    earnings,
     enrollments,
+    invoices,
     learning,
     notifications,
     outbox,
+    payment_events,
     payments,
     users,
 )

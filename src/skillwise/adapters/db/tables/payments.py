@@ -22,6 +22,9 @@ from skillwise.adapters.db.types import UtcDateTime
 
 PAYMENT_STATUSES = "status IN ('pending', 'succeeded', 'failed', 'canceled', 'refunded')"
 
+OPEN_CHECKOUTS = text("status = 'pending'")
+OPEN_CHECKOUT_KEY = ("user_id", "course_id", "gateway", "amount_minor", "currency")
+
 payments = Table(
     "payments",
     metadata,
@@ -55,14 +58,10 @@ payments = Table(
     # without an Idempotency-Key meet on it instead of charging twice.
     Index(
         "uq_payments_open_checkout",
-        "user_id",
-        "course_id",
-        "gateway",
-        "amount_minor",
-        "currency",
+        *OPEN_CHECKOUT_KEY,
         unique=True,
-        postgresql_where=text("status = 'pending'"),
-        sqlite_where=text("status = 'pending'"),
+        postgresql_where=OPEN_CHECKOUTS,
+        sqlite_where=OPEN_CHECKOUTS,
     ),
 )
 
