@@ -1,4 +1,5 @@
-"""What every fake repository shares: registration under the port it implements."""
+"""What every fake repository shares: registration under the port it implements, and the
+error a unique constraint no use case expects to meet would raise."""
 
 from __future__ import annotations
 
@@ -14,3 +15,8 @@ class FakeRepository:
         super().__init_subclass__(**kwargs)
         if implements is not None:
             FakeRepository.registry.register(implements, cls)
+
+
+class DuplicateRow(Exception):
+    """A row that breaks a unique constraint which guards an invariant, not an expected race
+    (in SQL an IntegrityError): expected duplicates answer as their port says instead."""

@@ -25,7 +25,7 @@ from skillwise.domain.learning.reports import (
     ReportTargetType,
 )
 from skillwise.domain.learning.reviews import DuplicateReview, Review
-from tests.fakes.base import FakeRepository
+from tests.fakes.base import DuplicateRow, FakeRepository
 
 
 def _page(items: list, request: PageRequest) -> Page:
@@ -54,7 +54,7 @@ class FakeLessonProgressRepository(FakeRepository, implements=LessonProgressRepo
             (r.enrollment_id, r.lesson_id) == (progress.enrollment_id, progress.lesson_id)
             for r in self.rows.values()
         ):
-            raise AssertionError("lesson_progress (enrollment_id, lesson_id) is unique")
+            raise DuplicateRow("lesson_progress (enrollment_id, lesson_id)")
         self.rows[progress.id] = copy.copy(progress)
 
     def save(self, progress: LessonProgress) -> None:

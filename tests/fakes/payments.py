@@ -50,10 +50,9 @@ from skillwise.domain.payments import (
 )
 from skillwise.domain.users import User
 from tests.factories import a_course, a_user
-from tests.fakes.base import FakeRepository
+from tests.fakes.base import DuplicateRow, FakeRepository
 from tests.fakes.basics import FixedClock
 from tests.fakes.catalog import RecordingCatalogCache
-from tests.fakes.repositories import DuplicateRow
 
 if TYPE_CHECKING:
     from tests.fakes.unit_of_work import FakeUnitOfWork

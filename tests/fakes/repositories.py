@@ -12,6 +12,7 @@ from skillwise.application.notifications.ports import NotificationRepository
 from skillwise.application.shared.outbox import OutboxMessage, OutboxRepository
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog.course import Course
+from skillwise.domain.catalog.slugs import SlugTaken
 from skillwise.domain.email_address import Email
 from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment
 from skillwise.domain.notifications import Notification
@@ -86,6 +87,8 @@ class FakeCourseRepository(FakeRepository, implements=CourseRepository):
         self.referenced: set[UUID] = set()
 
     def add(self, course: Course) -> None:
+        if any(c.slug == course.slug and c.id != course.id for c in self.rows.values()):
+            raise SlugTaken(f"The slug {course.slug!r} is taken.")
         self.rows[course.id] = course
 
     def get(self, course_id: UUID) -> Course | None:
@@ -111,10 +114,6 @@ class FakeCourseRepository(FakeRepository, implements=CourseRepository):
             return False
         self.rows.pop(course_id, None)
         return True
-
-
-class DuplicateRow(Exception):
-    """What a unique constraint would raise."""
 
 
 class FakeEnrollmentRepository(FakeRepository, implements=EnrollmentRepository):

@@ -9,6 +9,7 @@ from uuid import UUID
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from skillwise.adapters.db.inserts import insert_unless_exists
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import courses
 from skillwise.application.catalog.courses import CourseRepository
@@ -65,12 +66,11 @@ def course_values(course: Course) -> dict[str, Any]:
 
 class SqlCourseRepository(SqlRepository, implements=CourseRepository):
     def add(self, course: Course) -> None:
-        try:
-            self._session.execute(insert(courses).values(id=course.id, **course_values(course)))
-        except IntegrityError as error:
-            if "slug" in str(error.orig):
-                raise SlugTaken(f"The slug {course.slug!r} is taken.") from error
-            raise
+        written = insert_unless_exists(
+            self._session, courses, {"id": course.id, **course_values(course)}, unique=("slug",)
+        )
+        if not written:
+            raise SlugTaken(f"The slug {course.slug!r} is taken.")
 
     def get(self, course_id: UUID) -> Course | None:
         row = self._session.execute(select(courses).where(courses.c.id == course_id)).first()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 
+from skillwise.adapters.db.inserts import insert_unless_exists
 from skillwise.adapters.db.repositories.base import SqlRepository
-from skillwise.adapters.db.repositories.learning import insert_once
 from skillwise.adapters.db.tables.core import enrollments
 from skillwise.application.learning.enrollments import EnrollmentRepository
 from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment, EnrollmentStatus
@@ -39,13 +39,14 @@ def _values(enrollment: Enrollment) -> dict[str, Any]:
 
 class SqlEnrollmentRepository(SqlRepository, implements=EnrollmentRepository):
     def add(self, enrollment: Enrollment) -> None:
-        insert_once(
+        written = insert_unless_exists(
             self._session,
-            insert(enrollments).values(id=enrollment.id, **_values(enrollment)),
-            constraint="uq_enrollments_user_id_course_id",
-            table="enrollments",
-            duplicate=DuplicateEnrollment(),
+            enrollments,
+            {"id": enrollment.id, **_values(enrollment)},
+            unique=("user_id", "course_id"),
         )
+        if not written:
+            raise DuplicateEnrollment()
 
     def get(self, enrollment_id: UUID) -> Enrollment | None:
         row = self._session.execute(

@@ -5,20 +5,18 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Executable, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, insert, select, update
 
+from skillwise.adapters.db.inserts import insert_unless_exists
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import lessons, modules
-from skillwise.adapters.db.tables.learning import lesson_progress, reports, reviews
+from skillwise.adapters.db.tables.learning import OPEN_REPORTS, lesson_progress, reports, reviews
 from skillwise.application.learning.ports import (
     LessonProgressRepository,
     ReportRepository,
     ReviewRepository,
 )
 from skillwise.application.shared.pagination import Page, PageRequest
-from skillwise.domain.errors import Conflict
 from skillwise.domain.learning.progress import LessonProgress, LessonRef
 from skillwise.domain.learning.reports import (
     DuplicateReport,
@@ -27,31 +25,6 @@ from skillwise.domain.learning.reports import (
     ReportTargetType,
 )
 from skillwise.domain.learning.reviews import DuplicateReview, Review
-
-
-def _violates_unique(error: IntegrityError, constraint: str, table: str) -> bool:
-    diagnostics = getattr(error.orig, "diag", None)
-    if diagnostics is not None:
-        return getattr(diagnostics, "constraint_name", None) == constraint
-    message = str(error.orig)
-    return message.startswith("UNIQUE constraint failed") and f" {table}." in message
-
-
-def insert_once(
-    session: Session, statement: Executable, *, constraint: str, table: str, duplicate: Conflict
-) -> None:
-    """Insert inside a savepoint and turn a violation of `constraint` into `duplicate`.
-
-    The savepoint keeps the surrounding transaction usable, so the caller can read the row
-    that won the race and answer with it.
-    """
-    try:
-        with session.begin_nested():
-            session.execute(statement)
-    except IntegrityError as error:
-        if _violates_unique(error, constraint, table):
-            raise duplicate from error
-        raise
 
 
 def _progress_from_row(row: Any) -> LessonProgress:
@@ -123,21 +96,22 @@ def _review_from_row(row: Any) -> Review:
 
 class SqlReviewRepository(SqlRepository, implements=ReviewRepository):
     def add(self, review: Review) -> None:
-        insert_once(
+        written = insert_unless_exists(
             self._session,
-            insert(reviews).values(
-                id=review.id,
-                user_id=review.user_id,
-                course_id=review.course_id,
-                rating=review.rating,
-                comment=review.comment,
-                created_at=review.created_at,
-                updated_at=review.updated_at,
-            ),
-            constraint="uq_reviews_user_id_course_id",
-            table="reviews",
-            duplicate=DuplicateReview(),
+            reviews,
+            {
+                "id": review.id,
+                "user_id": review.user_id,
+                "course_id": review.course_id,
+                "rating": review.rating,
+                "comment": review.comment,
+                "created_at": review.created_at,
+                "updated_at": review.updated_at,
+            },
+            unique=("user_id", "course_id"),
         )
+        if not written:
+            raise DuplicateReview()
 
     def get(self, review_id: UUID) -> Review | None:
         row = self._session.execute(select(reviews).where(reviews.c.id == review_id)).first()
@@ -184,24 +158,26 @@ def _report_from_row(row: Any) -> Report:
 
 class SqlReportRepository(SqlRepository, implements=ReportRepository):
     def add(self, report: Report) -> None:
-        insert_once(
+        written = insert_unless_exists(
             self._session,
-            insert(reports).values(
-                id=report.id,
-                reporter_id=report.reporter_id,
-                target_type=report.target_type.value,
-                target_id=report.target_id,
-                reason=report.reason,
-                status=report.status.value,
-                created_at=report.created_at,
-                resolved_at=report.resolved_at,
-                resolved_by=report.resolved_by,
-                resolution_note=report.resolution_note,
-            ),
-            constraint="ix_reports_reporter_id_target_type_target_id",
-            table="reports",
-            duplicate=DuplicateReport(),
+            reports,
+            {
+                "id": report.id,
+                "reporter_id": report.reporter_id,
+                "target_type": report.target_type.value,
+                "target_id": report.target_id,
+                "reason": report.reason,
+                "status": report.status.value,
+                "created_at": report.created_at,
+                "resolved_at": report.resolved_at,
+                "resolved_by": report.resolved_by,
+                "resolution_note": report.resolution_note,
+            },
+            unique=("reporter_id", "target_type", "target_id"),
+            where=OPEN_REPORTS,
         )
+        if not written:
+            raise DuplicateReport()
 
     def get_for_update(self, report_id: UUID) -> Report | None:
         query = select(reports).where(reports.c.id == report_id)

@@ -6,8 +6,8 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import func, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
 
+from skillwise.adapters.db.inserts import insert_unless_exists
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import users
 from skillwise.application.accounts.users import UserQuery, UserRepository
@@ -52,12 +52,11 @@ class SqlUserRepository(SqlRepository, implements=UserRepository):
 
     def add_unless_email_taken(self, user: User) -> None:
         """The unique constraint settles two sign-ups racing for one address."""
-        try:
-            self.add(user)
-        except IntegrityError as error:
-            if "email" not in str(error.orig):
-                raise
-            raise email_already_registered() from error
+        written = insert_unless_exists(
+            self._session, users, {"id": user.id, **_values(user)}, unique=("email",)
+        )
+        if not written:
+            raise email_already_registered()
 
     def get(self, user_id: UUID) -> User | None:
         row = self._session.execute(select(users).where(users.c.id == user_id)).first()
