@@ -28,8 +28,8 @@ from sqlalchemy import text
 from skillwise.adapters.db.migrate import upgrade
 from skillwise.adapters.redis_client import build_redis_client
 from skillwise.containers import Container
+from skillwise.entrypoints.demo.seeder import DemoSeeder
 from skillwise.entrypoints.http.app import create_app
-from skillwise.entrypoints.seed_demo import DemoSeeder
 from skillwise.settings import Settings
 
 

@@ -244,7 +244,8 @@ def payments_reconcile(older_than: int, apply: bool, limit: int) -> None:
 def seed_demo(courses: int) -> None:
     """Create the demo accounts and a realistic demo catalog; running it again adds only what
     is missing."""
-    from skillwise.entrypoints.seed_demo import DEMO_ACCOUNTS, GUEST_TEACHERS, DemoSeeder
+    from skillwise.entrypoints.demo.accounts import DEMO_ACCOUNTS, GUEST_TEACHERS
+    from skillwise.entrypoints.demo.seeder import DemoSeeder
 
     container = _container()
     report = DemoSeeder(

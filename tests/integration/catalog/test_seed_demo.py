@@ -5,7 +5,8 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from skillwise.adapters.db.tables.core import courses, lessons, modules, users
-from skillwise.entrypoints.seed_demo import DEFAULT_COURSES, DEMO_ACCOUNTS, DemoSeeder
+from skillwise.entrypoints.demo.accounts import DEMO_ACCOUNTS
+from skillwise.entrypoints.demo.seeder import DEFAULT_COURSES, DemoSeeder
 
 pytestmark = pytest.mark.integration
 

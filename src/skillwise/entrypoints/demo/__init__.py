@@ -1,0 +1,1 @@
+"""`skillwise seed-demo`: known demo accounts and a realistic catalog to browse."""
