@@ -15,7 +15,7 @@ from dependency_injector import providers
 from flask import Flask
 from flask.testing import FlaskClient
 
-from skillwise.adapters.payments.sslcommerz_gateway import transaction_id
+from skillwise.adapters.payments.sslcommerz_transactions import transaction_id
 from skillwise.adapters.payments.stripe_gateway import StripeGateway
 from skillwise.domain.catalog.course import Course
 from skillwise.domain.enrollments import EnrollmentStatus

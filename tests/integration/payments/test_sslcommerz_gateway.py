@@ -8,8 +8,8 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.adapters.payments.sslcommerz_gateway import (
-    SslcommerzGateway,
+from skillwise.adapters.payments.sslcommerz_gateway import SslcommerzGateway
+from skillwise.adapters.payments.sslcommerz_transactions import (
     payment_id_from_transaction_id,
     transaction_id,
 )

@@ -1,23 +1,28 @@
-"""PaymentGateway adapter for the SSLCOMMERZ hosted checkout (API v4)."""
+"""PaymentGateway adapter for the SSLCOMMERZ hosted checkout (API v4): its HTTP calls.
+
+What the messages mean (signatures, statuses, amounts) is read in sslcommerz_messages.
+"""
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
-from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from uuid import UUID
 
 import requests
 
+from skillwise.adapters.payments.sslcommerz_messages import (
+    VALIDATED,
+    attempt_kind,
+    failure_event,
+    reported_amount,
+    signed_ipn_fields,
+    validated_event,
+)
+from skillwise.adapters.payments.sslcommerz_transactions import transaction_id
 from skillwise.application.payments.gateway import (
     CheckoutRequest,
     CheckoutSession,
     GatewayEvent,
-    GatewayEventKind,
     GatewayPaymentState,
     GatewayUnavailable,
     InvalidWebhook,
@@ -25,21 +30,12 @@ from skillwise.application.payments.gateway import (
     RefundResult,
     WebhookRequest,
 )
-from skillwise.domain.errors import DomainValidationError
-from skillwise.domain.money import Money
 
 SANDBOX_API_BASE = "https://sandbox.sslcommerz.com"
 
 _SESSION_PATH = "/gwprocess/v4/api.php"
 _VALIDATION_PATH = "/validator/api/validationserverAPI.php"
 _MERCHANT_QUERY_PATH = "/validator/api/merchantTransIDvalidationAPI.php"
-
-_VALIDATED = ("VALID", "VALIDATED")
-_FAILURE_KINDS = {"FAILED": GatewayEventKind.FAILED, "CANCELLED": GatewayEventKind.CANCELED}
-_HIGH_RISK = "1"
-
-# SSLCOMMERZ writes its timestamps in Bangladesh time, which has no daylight saving.
-_GATEWAY_TIMEZONE = timezone(timedelta(hours=6))
 
 # The session API takes a customer's address, city, postcode and phone as mandatory fields;
 # a course sold to a mobile app has none of them to give.
@@ -50,25 +46,6 @@ _CUSTOMER_PLACEHOLDERS = {
     "cus_country": "Bangladesh",
     "cus_phone": "N/A",
 }
-
-
-def transaction_id(payment_id: UUID) -> str:
-    """The tran_id SSLCOMMERZ knows a payment by.
-
-    SSLCOMMERZ caps tran_id at 30 characters and a UUID is written with 36, so the payment id
-    travels as its 26-character base32 form instead, which maps back without a lookup.
-    """
-    return base64.b32encode(payment_id.bytes).decode().rstrip("=")
-
-
-def payment_id_from_transaction_id(tran_id: str) -> UUID | None:
-    """The payment a tran_id stands for, or None when it is not one of ours."""
-    try:
-        payment_id = UUID(bytes=base64.b32decode(tran_id + "=" * (-len(tran_id) % 8)))
-    except (binascii.Error, ValueError):
-        return None
-    # base32 leaves two spare bits in the last character; only the canonical spelling counts.
-    return payment_id if transaction_id(payment_id) == tran_id else None
 
 
 class SslcommerzGateway:
@@ -130,24 +107,12 @@ class SslcommerzGateway:
 
     def parse_webhook(self, request: WebhookRequest) -> list[GatewayEvent]:
         fields = dict(request.form)
-        signed = self._signed_fields(fields)
-        status = signed.get("status")
-        if status in _VALIDATED:
+        signed = signed_ipn_fields(fields, self._store_password)
+        if signed.get("status") in VALIDATED:
             return [self._validated_event(fields.get("val_id", ""))]
-        if status in _FAILURE_KINDS:
-            tran_id = signed["tran_id"]
-            return [
-                GatewayEvent(
-                    gateway=self.name,
-                    event_id=f"{status}:{tran_id}",
-                    kind=_FAILURE_KINDS[status],
-                    payment_id=payment_id_from_transaction_id(tran_id),
-                    gateway_reference=signed.get("bank_tran_id") or None,
-                    occurred_at=_gateway_time(signed.get("tran_date")),
-                )
-            ]
+        failure = failure_event(self.name, signed)
         # UNATTEMPTED and EXPIRED sessions moved no money and change nothing here.
-        return []
+        return [failure] if failure is not None else []
 
     def refund(self, request: RefundRequest) -> RefundResult:
         answer = self._call(
@@ -194,11 +159,11 @@ class SslcommerzGateway:
         if not attempts:
             return GatewayPaymentState(kind=None, gateway_reference=None)
         # A customer may try several times under one tran_id; a validated attempt wins.
-        attempt = next((item for item in attempts if item.get("status") in _VALIDATED), attempts[0])
+        attempt = next((item for item in attempts if item.get("status") in VALIDATED), attempts[0])
         return GatewayPaymentState(
-            kind=_attempt_kind(attempt),
+            kind=attempt_kind(attempt),
             gateway_reference=attempt.get("bank_tran_id") or None,
-            amount=_reported_amount(attempt),
+            amount=reported_amount(attempt),
         )
 
     def _validated_event(self, val_id: str) -> GatewayEvent:
@@ -209,37 +174,7 @@ class SslcommerzGateway:
             _VALIDATION_PATH,
             params={**self._credentials(), "val_id": val_id, "v": "1", "format": "json"},
         )
-        status = validation.get("status")
-        if status not in _VALIDATED:
-            raise InvalidWebhook(f"SSLCOMMERZ did not validate this payment: {status}.")
-        amount = _reported_amount(validation)
-        if amount is None:
-            raise InvalidWebhook("The validation API reported no amount this app can read.")
-        return GatewayEvent(
-            gateway=self.name,
-            event_id=f"val:{val_id}",
-            kind=_attempt_kind(validation),
-            payment_id=payment_id_from_transaction_id(str(validation.get("tran_id", ""))),
-            gateway_reference=validation.get("bank_tran_id") or None,
-            amount=amount,
-            occurred_at=_gateway_time(validation.get("tran_date")),
-        )
-
-    def _signed_fields(self, fields: Mapping[str, str]) -> dict[str, str]:
-        """The IPN fields its verify_sign vouches for, as SSLCOMMERZ documents the hash."""
-        verify_sign = fields.get("verify_sign", "")
-        verify_key = fields.get("verify_key", "")
-        if not verify_sign or not verify_key:
-            raise InvalidWebhook("The IPN carries no verify_sign.")
-        signed = {key: fields[key] for key in verify_key.split(",") if key in fields}
-        hashed = {**signed, "store_passwd": _md5(self._store_password)}
-        message = "&".join(f"{key}={hashed[key]}" for key in sorted(hashed))
-        if not hmac.compare_digest(_md5(message).encode(), verify_sign.encode()):
-            raise InvalidWebhook("The IPN's verify_sign does not match its fields.")
-        # Fields outside verify_key could have been added or changed on the way.
-        if "status" not in signed or "tran_id" not in signed:
-            raise InvalidWebhook("The IPN's verify_sign does not cover its status and tran_id.")
-        return signed
+        return validated_event(self.name, val_id, validation)
 
     def _credentials(self) -> dict[str, str]:
         return {"store_id": self._store_id, "store_passwd": self._store_password}
@@ -263,39 +198,3 @@ class SslcommerzGateway:
         if not isinstance(answer, dict):
             raise GatewayUnavailable("SSLCOMMERZ answered with something other than an object.")
         return answer
-
-
-def _attempt_kind(attempt: Mapping[str, Any]) -> GatewayEventKind | None:
-    status = attempt.get("status")
-    if status in _VALIDATED:
-        if str(attempt.get("risk_level")) == _HIGH_RISK:
-            return GatewayEventKind.PENDING_REVIEW
-        return GatewayEventKind.SUCCEEDED
-    return _FAILURE_KINDS.get(status)
-
-
-def _reported_amount(attempt: Mapping[str, Any]) -> Money | None:
-    # amount and currency are what settles in BDT after conversion; currency_amount and
-    # currency_type repeat what the session was opened with.
-    amount = attempt.get("currency_amount") or attempt.get("amount")
-    currency = attempt.get("currency_type") or attempt.get("currency")
-    if not amount or not currency:
-        return None
-    try:
-        return Money.from_decimal_string(str(amount), str(currency))
-    except DomainValidationError:
-        return None
-
-
-def _gateway_time(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        local = datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-    return local.replace(tzinfo=_GATEWAY_TIMEZONE).astimezone(UTC)
-
-
-def _md5(text: str) -> str:
-    return hashlib.md5(text.encode()).hexdigest()
