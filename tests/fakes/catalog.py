@@ -13,14 +13,12 @@ from uuid import UUID
 
 from skillwise.application.catalog.ports import (
     AttachmentRepository,
-    CourseDetail,
     CourseFilters,
     CourseOrdering,
-    CourseSummary,
     LessonRepository,
-    ModuleOutline,
     ModuleRepository,
 )
+from skillwise.application.catalog.views import CourseDetail, CourseSummary, ModuleOutline
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.people import PersonRef
 from skillwise.domain.catalog.attachments import Attachment, AttachmentTooLarge

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.ports import CourseDetail, CourseQueries
+from skillwise.application.catalog.ports import CourseQueries
+from skillwise.application.catalog.views import CourseDetail
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog.course import Course
 from skillwise.domain.catalog.outline import Lesson, lesson_content_is_open_to

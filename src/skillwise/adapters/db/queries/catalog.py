@@ -17,10 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from skillwise.adapters.db.repositories.courses import course_from_row
 from skillwise.adapters.db.tables.catalog import RATING_RANK_SQL, SEARCH_DOCUMENT_SQL
 from skillwise.adapters.db.tables.core import courses, lessons, modules, users
-from skillwise.application.catalog.ports import (
+from skillwise.application.catalog.ports import CourseFilters, CourseOrdering
+from skillwise.application.catalog.views import (
     CourseDetail,
-    CourseFilters,
-    CourseOrdering,
     CourseSummary,
     LessonHeading,
     ModuleOutline,

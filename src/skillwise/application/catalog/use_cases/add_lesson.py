@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess
-from skillwise.application.catalog.ports import LessonView
+from skillwise.application.catalog.views import LessonView
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork

@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess
-from skillwise.application.catalog.ports import ModuleOutline
+from skillwise.application.catalog.views import ModuleOutline
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog.course import clean_title

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from skillwise.application.catalog.access import existing_detail
-from skillwise.application.catalog.ports import CourseDetail, CourseQueries
+from skillwise.application.catalog.ports import CourseQueries
+from skillwise.application.catalog.views import CourseDetail
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork

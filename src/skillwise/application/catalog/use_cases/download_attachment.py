@@ -5,7 +5,8 @@ from __future__ import annotations
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess
-from skillwise.application.catalog.ports import AttachmentDownload, FileStorage
+from skillwise.application.catalog.ports import FileStorage
+from skillwise.application.catalog.views import AttachmentDownload
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import AttachmentNotFound, NotFound
 from skillwise.domain.identity import Actor

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from skillwise.application.catalog.ports import (
-    CourseFilters,
-    CourseOrdering,
-    CourseQueries,
-    CourseSummary,
-)
+from skillwise.application.catalog.ports import CourseFilters, CourseOrdering, CourseQueries
+from skillwise.application.catalog.views import CourseSummary
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.errors import DomainValidationError
 

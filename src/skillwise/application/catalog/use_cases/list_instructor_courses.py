@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from skillwise.application.catalog.ports import CourseQueries, CourseSummary
+from skillwise.application.catalog.ports import CourseQueries
+from skillwise.application.catalog.views import CourseSummary
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.errors import PermissionDenied
 from skillwise.domain.identity import Actor

@@ -6,7 +6,7 @@ from collections import defaultdict
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess
-from skillwise.application.catalog.ports import LessonView
+from skillwise.application.catalog.views import LessonView
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog.attachments import Attachment

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from skillwise.application.catalog.ports import CourseQueries, ModuleOutline
+from skillwise.application.catalog.ports import CourseQueries
 from skillwise.application.catalog.use_cases.get_course import GetCourse
+from skillwise.application.catalog.views import ModuleOutline
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.identity import Actor

@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess
-from skillwise.application.catalog.ports import LessonView
+from skillwise.application.catalog.views import LessonView
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import LessonNotFound
 from skillwise.domain.identity import Actor

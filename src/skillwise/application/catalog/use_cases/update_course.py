@@ -7,7 +7,8 @@ from typing import Any
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess, existing_detail
-from skillwise.application.catalog.ports import CourseDetail, CourseQueries
+from skillwise.application.catalog.ports import CourseQueries
+from skillwise.application.catalog.views import CourseDetail
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork

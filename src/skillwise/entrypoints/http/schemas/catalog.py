@@ -8,7 +8,8 @@ from flask import url_for
 from flask_smorest.fields import Upload
 from marshmallow import fields, post_dump, pre_dump, validate
 
-from skillwise.application.catalog.ports import CourseDetail, CourseOrdering, LessonView
+from skillwise.application.catalog.ports import CourseOrdering
+from skillwise.application.catalog.views import CourseDetail, LessonView
 from skillwise.domain.catalog.attachments import Attachment
 from skillwise.domain.catalog.course import CourseLevel, CourseStatus
 from skillwise.domain.catalog.pricing import MAX_PRICE_MINOR
