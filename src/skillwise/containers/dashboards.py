@@ -8,9 +8,7 @@ from skillwise.adapters.db.queries.dashboards import SqlDashboardQueries
 from skillwise.application.dashboards.use_cases.get_instructor_dashboard import (
     GetInstructorDashboard,
 )
-from skillwise.application.dashboards.use_cases.get_platform_analytics import (
-    GetPlatformAnalytics,
-)
+from skillwise.application.dashboards.use_cases.get_platform_analytics import GetPlatformAnalytics
 from skillwise.application.dashboards.use_cases.list_course_students import ListCourseStudents
 
 

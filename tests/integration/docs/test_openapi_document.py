@@ -12,20 +12,15 @@ from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 
 from skillwise.application.payments.gateway import GatewayEventKind
-from skillwise.domain.catalog import CourseLevel, CourseStatus
+from skillwise.domain.catalog.course import CourseLevel, CourseStatus
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.identity import Role
-from skillwise.domain.learning import ReportStatus, ReportTargetType
+from skillwise.domain.learning.reports import ReportStatus, ReportTargetType
 from skillwise.domain.payments import PaymentStatus
 from skillwise.entrypoints.http.access import declared_access, is_framework_endpoint
 from skillwise.entrypoints.http.errors import ERROR_REASONS
 from skillwise.entrypoints.http.schemas.learning import NOTIFICATION_KINDS
-from tests.integration.docs.openapi_rules import (
-    BEARER,
-    operations,
-    resolve,
-    untyped_properties,
-)
+from tests.integration.docs.openapi_rules import BEARER, operations, resolve, untyped_properties
 
 pytestmark = pytest.mark.integration
 

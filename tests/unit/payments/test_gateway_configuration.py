@@ -8,11 +8,7 @@ import pytest
 from dependency_injector import providers
 
 from skillwise.adapters.payments.fake_gateway import FakeGateway
-from skillwise.application.payments.gateway import (
-    GatewayEventKind,
-    InvalidWebhook,
-    WebhookRequest,
-)
+from skillwise.application.payments.gateway import GatewayEventKind, InvalidWebhook, WebhookRequest
 from skillwise.containers import Container
 from skillwise.domain.errors import DomainValidationError
 from skillwise.domain.money import Money

@@ -10,12 +10,7 @@ import pytest
 from skillwise.application.payments.gateway import GatewayEventKind, GatewayUnavailable
 from skillwise.domain.catalog.course import CourseStatus
 from skillwise.domain.enrollments import Enrollment
-from skillwise.domain.errors import (
-    Conflict,
-    DomainValidationError,
-    NotFound,
-    PermissionDenied,
-)
+from skillwise.domain.errors import Conflict, DomainValidationError, NotFound, PermissionDenied
 from skillwise.domain.money import Money
 from skillwise.domain.payments import PaymentStatus
 from tests.factories import NOW, a_course, a_user

@@ -5,10 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol, Self
 
-from skillwise.application.accounts.ports import (
-    OneTimeTokenRepository,
-    RefreshTokenRepository,
-)
+from skillwise.application.accounts.ports import OneTimeTokenRepository, RefreshTokenRepository
 from skillwise.application.accounts.users import UserRepository
 from skillwise.application.catalog.courses import CourseRepository
 from skillwise.application.catalog.ports import (

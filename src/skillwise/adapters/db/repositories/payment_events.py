@@ -11,11 +11,7 @@ from skillwise.adapters.db.inserts import insert_unless_exists
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.payments import payment_events
 from skillwise.application.payments.gateway import GatewayEventKind
-from skillwise.application.payments.ports import (
-    EventOutcome,
-    PaymentEventRepository,
-    RecordedEvent,
-)
+from skillwise.application.payments.ports import EventOutcome, PaymentEventRepository, RecordedEvent
 
 
 def _event_from_row(row: Any) -> RecordedEvent:

@@ -13,11 +13,7 @@ from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.email import queue_email
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.notifications import Notification
-from skillwise.domain.payments import (
-    Payment,
-    PaymentStatus,
-    PlatformFee,
-)
+from skillwise.domain.payments import Payment, PaymentStatus, PlatformFee
 
 _TARGETS = {
     GatewayEventKind.SUCCEEDED: PaymentStatus.SUCCEEDED,

@@ -6,10 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from uuid import UUID
 
-from skillwise.application.payments.gateway import (
-    GatewayEvent,
-    GatewayUnavailable,
-)
+from skillwise.application.payments.gateway import GatewayEvent, GatewayUnavailable
 from skillwise.application.payments.ports import GatewayRegistry
 from skillwise.application.payments.use_cases.handle_payment_event import HandlePaymentEvent
 from skillwise.application.shared.clock import Clock

@@ -12,11 +12,7 @@ from skillwise.application.payments.listings import payment_listing
 from skillwise.application.payments.ports import EventOutcome, PaymentListing, RecordedEvent
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import (
-    Conflict,
-    DomainValidationError,
-    PaymentNotFound,
-)
+from skillwise.domain.errors import Conflict, DomainValidationError, PaymentNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.notifications import Notification
 from skillwise.domain.payments import Payment, PaymentStatus, PlatformFee

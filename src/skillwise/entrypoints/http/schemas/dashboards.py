@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import fields
 
-from skillwise.domain.catalog import CourseStatus
+from skillwise.domain.catalog.course import CourseStatus
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.schemas.common import BaseSchema, Timestamp

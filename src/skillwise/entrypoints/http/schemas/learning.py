@@ -12,12 +12,7 @@ from skillwise.domain.learning.reports import (
     ReportTargetType,
 )
 from skillwise.domain.learning.reviews import MAX_COMMENT_LENGTH, MAX_RATING, MIN_RATING
-from skillwise.entrypoints.http.schemas.common import (
-    BaseSchema,
-    PaginationArgs,
-    Timestamp,
-    page_of,
-)
+from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp, page_of
 
 # --- enrollments and progress ---
 

@@ -17,12 +17,7 @@ from skillwise.application.payments.use_cases.review_held_payment import (
     ReviewDecision,
 )
 from skillwise.domain.payments import EarningKind, PaymentStatus
-from skillwise.entrypoints.http.schemas.common import (
-    BaseSchema,
-    PaginationArgs,
-    Timestamp,
-    page_of,
-)
+from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp, page_of
 
 AMOUNT_DESCRIPTION = "Integer amount in the currency's minor unit (1999 USD is 19.99 USD)."
 
