@@ -16,7 +16,7 @@ from skillwise.entrypoints.http.access import (
     signed_in,
 )
 from skillwise.entrypoints.http.api_docs import fails, operation
-from skillwise.entrypoints.http.schemas.catalog import AttachmentSchema, AttachmentUploadSchema
+from skillwise.entrypoints.http.schemas.outline import AttachmentSchema, AttachmentUploadSchema
 
 blp = Blueprint("attachments", __name__, description="Lesson attachments")
 

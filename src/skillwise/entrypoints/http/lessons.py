@@ -16,17 +16,17 @@ from skillwise.entrypoints.http.access import (
     signed_in,
 )
 from skillwise.entrypoints.http.api_docs import fails, operation
-from skillwise.entrypoints.http.schemas.catalog import (
-    LessonCreateSchema,
-    LessonListItemSchema,
-    LessonSchema,
-    LessonUpdateSchema,
-)
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,
     page_body,
     page_of,
     page_request,
+)
+from skillwise.entrypoints.http.schemas.outline import (
+    LessonCreateSchema,
+    LessonListItemSchema,
+    LessonSchema,
+    LessonUpdateSchema,
 )
 
 blp = Blueprint("lessons", __name__, description="Lessons of a module")

@@ -14,17 +14,14 @@ from skillwise.entrypoints.http.access import (
     signed_in,
 )
 from skillwise.entrypoints.http.api_docs import fails, operation
-from skillwise.entrypoints.http.schemas.catalog import (
-    ModuleCreateSchema,
-    ModuleOutlineSchema,
-    ModuleUpdateSchema,
-)
+from skillwise.entrypoints.http.schemas.catalog import ModuleOutlineSchema
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,
     page_body,
     page_of,
     page_request,
 )
+from skillwise.entrypoints.http.schemas.outline import ModuleCreateSchema, ModuleUpdateSchema
 
 blp = Blueprint("modules", __name__, description="Modules of a course")
 
