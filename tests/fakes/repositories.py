@@ -14,7 +14,7 @@ from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog.course import Course
 from skillwise.domain.catalog.slugs import SlugTaken
 from skillwise.domain.email_address import Email
-from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment
+from skillwise.domain.enrollments import DuplicateEnrollment, Enrollment, EnrollmentStatus
 from skillwise.domain.notifications import Notification
 from skillwise.domain.users import User, email_already_registered
 from tests.fakes.base import FakeRepository
@@ -139,6 +139,13 @@ class FakeEnrollmentRepository(FakeRepository, implements=EnrollmentRepository):
 
     def save(self, enrollment: Enrollment) -> None:
         self.rows[enrollment.id] = enrollment
+
+    def student_ids_of(self, course_id: UUID) -> list[UUID]:
+        return [
+            e.user_id
+            for e in sorted(self.rows.values(), key=lambda e: e.started_at)
+            if e.course_id == course_id and e.status is not EnrollmentStatus.REFUNDED
+        ]
 
 
 class FakeNotificationRepository(FakeRepository, implements=NotificationRepository):

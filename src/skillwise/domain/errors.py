@@ -77,6 +77,12 @@ class NotificationNotFound(NotFound):
     code = "notification_not_found"
 
 
+class DeviceNotFound(NotFound):
+    """No such device of yours."""
+
+    code = "device_not_found"
+
+
 class PaymentNotFound(NotFound):
     """No such payment."""
 
@@ -135,3 +141,15 @@ class ServiceUnavailable(DomainError):
     """A backing service is not reachable."""
 
     code = "service_unavailable"
+
+
+class InvalidUnsubscribeLink(DomainError):
+    """This unsubscribe link is not one we sent."""
+
+    code = "invalid_unsubscribe_link"
+
+
+class PreferenceLocked(DomainValidationError):
+    """Security emails cannot be turned off."""
+
+    code = "preference_locked"

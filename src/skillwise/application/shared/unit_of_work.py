@@ -19,7 +19,12 @@ from skillwise.application.learning.ports import (
     ReportRepository,
     ReviewRepository,
 )
-from skillwise.application.notifications.ports import NotificationRepository
+from skillwise.application.notifications.ports import (
+    DeviceRepository,
+    NotificationPreferenceRepository,
+    NotificationRepository,
+    PushDeliveryRepository,
+)
 from skillwise.application.payments.ports import (
     EarningRepository,
     InvoiceRepository,
@@ -54,6 +59,9 @@ class UnitOfWork(Protocol):
     modules: ModuleRepository
     lessons: LessonRepository
     attachments: AttachmentRepository
+    devices: DeviceRepository
+    notification_preferences: NotificationPreferenceRepository
+    push_deliveries: PushDeliveryRepository
 
     def __enter__(self) -> Self: ...
 

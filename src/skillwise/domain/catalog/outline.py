@@ -24,6 +24,8 @@ class Lesson:
     video_url: str | None = None
     duration_seconds: int = 0
     is_preview: bool = False
+    # When the instructor told the course's students of this lesson; they are told once.
+    students_notified_at: datetime | None = None
     id: UUID = field(default_factory=uuid4)
 
 

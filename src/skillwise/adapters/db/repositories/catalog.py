@@ -37,6 +37,7 @@ def lesson_from_row(row: Any) -> Lesson:
         is_preview=row.is_preview,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        students_notified_at=row.students_notified_at,
     )
 
 
@@ -65,6 +66,7 @@ def _lesson_values(lesson: Lesson) -> dict[str, Any]:
         "is_preview": lesson.is_preview,
         "created_at": lesson.created_at,
         "updated_at": lesson.updated_at,
+        "students_notified_at": lesson.students_notified_at,
     }
 
 

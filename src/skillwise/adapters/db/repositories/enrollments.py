@@ -75,3 +75,14 @@ class SqlEnrollmentRepository(SqlRepository, implements=EnrollmentRepository):
             .where(enrollments.c.id == enrollment.id)
             .values(**_values(enrollment))
         )
+
+    def student_ids_of(self, course_id: UUID) -> list[UUID]:
+        rows = self._session.execute(
+            select(enrollments.c.user_id)
+            .where(
+                enrollments.c.course_id == course_id,
+                enrollments.c.status != EnrollmentStatus.REFUNDED.value,
+            )
+            .order_by(enrollments.c.started_at, enrollments.c.user_id)
+        )
+        return [row.user_id for row in rows]

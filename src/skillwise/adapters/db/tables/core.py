@@ -98,6 +98,7 @@ lessons = Table(
     Column("is_preview", Boolean, nullable=False, default=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
+    Column("students_notified_at", UtcDateTime),
     CheckConstraint("duration_seconds >= 0", name="duration_not_negative"),
     Index("ix_lessons_module_id_position", "module_id", "position"),
 )
