@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from skillwise.adapters.security.unsubscribe_links import HmacUnsubscribeLinks
 from tests.fakes.basics import FixedClock, RecordingMailer
 from tests.fakes.unit_of_work import FakeUnitOfWork
 
@@ -21,3 +22,8 @@ def fake_uow() -> FakeUnitOfWork:
 @pytest.fixture
 def mailer() -> RecordingMailer:
     return RecordingMailer()
+
+
+@pytest.fixture
+def unsubscribe_links() -> HmacUnsubscribeLinks:
+    return HmacUnsubscribeLinks(secret_key="test-secret", public_url="https://skillwise.test")

@@ -8,8 +8,10 @@ from typing import Any
 import tests.fakes.accounts
 import tests.fakes.catalog
 import tests.fakes.learning
+import tests.fakes.notifications
 import tests.fakes.payments
 import tests.fakes.repositories  # noqa: F401  (the modules above register their repositories)
+from skillwise.application.notifications.delivery import push_outbox_message
 from skillwise.application.shared.effects import AfterCommit, Effect, OutboxMessageAdded
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from tests.fakes.base import FakeRepository
@@ -28,7 +30,8 @@ class FakeUnitOfWork:
     Effects declared with `after_commit` run through the real `AfterCommit` after a commit
     (into `catalog_cache`, a recording fake, and `relayed`, the outbox ids handed off), and
     are dropped on rollback. Outbox messages added in a transaction are declared on commit,
-    as the SQL outbox repository declares them when it writes one.
+    as the SQL outbox repository declares them when it writes one, and each notification
+    added gets its push message, as the SQL notification repository writes it.
     """
 
     def __init__(self) -> None:
@@ -61,6 +64,10 @@ class FakeUnitOfWork:
         if self.fail_next_commit:
             self.fail_next_commit = False
             raise CommitFailed("the database went away during commit")
+        notified_before = set(self._snapshot["notifications"]["rows"]) if self._snapshot else set()
+        for notification_id, notification in self.notifications.rows.items():
+            if notification_id not in notified_before:
+                self.outbox.add(push_outbox_message(notification))
         written_before = set(self._snapshot["outbox"]["rows"]) if self._snapshot else set()
         self._effects += [
             OutboxMessageAdded(message_id)

@@ -1,4 +1,4 @@
-"""Infrastructure only: configuration, database, cache, queue, mail, storage and gateways.
+"""Infrastructure only: configuration, database, cache, queue, mail, push, storage, gateways.
 
 Subject containers receive this one as their `infra` dependency and add their use cases.
 """
@@ -18,11 +18,15 @@ from skillwise.adapters.email.console import ConsoleMailer
 from skillwise.adapters.email.smtp import SmtpMailer
 from skillwise.adapters.health import ReadinessCheck
 from skillwise.adapters.invoices.pdf import FpdfInvoiceRenderer, find_unicode_font
+from skillwise.adapters.push.console import ConsolePushSender
+from skillwise.adapters.push.fcm import FcmPushSender
 from skillwise.adapters.redis_client import build_redis_client
+from skillwise.adapters.security.unsubscribe_links import HmacUnsubscribeLinks
 from skillwise.adapters.storage.local import LocalFileStorage
 from skillwise.adapters.tasks.dramatiq_queue import DramatiqTaskQueue, build_broker, declare_actors
 from skillwise.adapters.tasks.in_process import InProcessTaskQueue
 from skillwise.application.catalog.cache import CatalogCache
+from skillwise.application.notifications.delivery import PUSH_TOPIC, SendPush
 from skillwise.application.payments.receipts import RECEIPT_TOPIC
 from skillwise.application.payments.use_cases.send_receipt import SendReceipt
 from skillwise.application.shared.effects import AfterCommit
@@ -85,6 +89,21 @@ class Infrastructure(containers.DeclarativeContainer):
             timeout_seconds=settings.provided.smtp_timeout_seconds,
         ),
     )
+    push_sender = providers.Selector(
+        settings.provided.push_backend,
+        console=providers.Singleton(ConsolePushSender),
+        fcm=providers.Singleton(
+            FcmPushSender,
+            project_id=settings.provided.fcm_project_id,
+            credentials_file=settings.provided.fcm_credentials_file,
+            api_base=settings.provided.fcm_api_base,
+        ),
+    )
+    unsubscribe_links = providers.Singleton(
+        HmacUnsubscribeLinks,
+        secret_key=settings.provided.secret_key,
+        public_url=settings.provided.public_url,
+    )
     invoice_renderer = providers.Singleton(
         FpdfInvoiceRenderer, unicode_font=providers.Callable(find_unicode_font)
     )
@@ -100,8 +119,16 @@ class Infrastructure(containers.DeclarativeContainer):
     # Outbox topics and the handlers that deliver them, run by the task queue.
     outbox_handlers = providers.Dict(
         {
-            EMAIL_TOPIC: providers.Factory(SendEmail, mailer=mailer),
-            RECEIPT_TOPIC: providers.Factory(SendReceipt, mailer=mailer, renderer=invoice_renderer),
+            EMAIL_TOPIC: providers.Factory(
+                SendEmail, mailer=mailer, unsubscribe_links=unsubscribe_links
+            ),
+            RECEIPT_TOPIC: providers.Factory(
+                SendReceipt,
+                mailer=mailer,
+                renderer=invoice_renderer,
+                unsubscribe_links=unsubscribe_links,
+            ),
+            PUSH_TOPIC: providers.Factory(SendPush, sender=push_sender, clock=clock),
         },
     )
     deliver_outbox_message = providers.Factory(

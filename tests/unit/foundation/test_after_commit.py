@@ -31,7 +31,7 @@ class RecordingQueue:
             raise ConnectionError("broker down")
 
 
-def test_a_committed_sale_invalidates_its_course_and_relays_its_receipt():
+def test_a_committed_sale_invalidates_its_course_and_relays_its_receipt_and_pushes():
     market = a_market()
     payment = market.open_payment()
 
@@ -39,7 +39,8 @@ def test_a_committed_sale_invalidates_its_course_and_relays_its_receipt():
 
     assert market.catalog_cache.changed == [market.course.id]
     assert sorted(market.uow.relayed) == sorted(market.uow.outbox.rows)
-    assert len(market.uow.relayed) == 1
+    # The receipt, and a push for each notification (payment received, enrolled).
+    assert sorted(market.uow.outbox.topics()) == ["email.receipt", "push", "push"]
 
 
 def test_a_sale_whose_commit_fails_invalidates_nothing_and_relays_nothing():

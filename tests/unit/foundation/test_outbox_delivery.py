@@ -27,9 +27,11 @@ def test_an_email_queued_in_a_transaction_that_rolls_back_is_never_recorded(fake
     assert fake_uow.outbox.rows == {}
 
 
-def test_delivering_a_message_sends_it_once_and_marks_it_delivered(fake_uow, clock, mailer):
+def test_delivering_a_message_sends_it_once_and_marks_it_delivered(
+    fake_uow, clock, mailer, unsubscribe_links
+):
     message_id = queued_message_id(fake_uow, clock)
-    deliver = DeliverOutboxMessage(fake_uow, {"email": SendEmail(mailer)}, clock)
+    deliver = DeliverOutboxMessage(fake_uow, {"email": SendEmail(mailer, unsubscribe_links)}, clock)
 
     assert deliver(message_id) is True
     assert deliver(message_id) is False
@@ -38,9 +40,11 @@ def test_delivering_a_message_sends_it_once_and_marks_it_delivered(fake_uow, clo
     assert fake_uow.outbox.rows[message_id].delivered_at == clock.now()
 
 
-def test_a_failed_delivery_is_recorded_and_left_for_a_retry(fake_uow, clock):
+def test_a_failed_delivery_is_recorded_and_left_for_a_retry(fake_uow, clock, unsubscribe_links):
     message_id = queued_message_id(fake_uow, clock)
-    deliver = DeliverOutboxMessage(fake_uow, {"email": SendEmail(BrokenMailer())}, clock)
+    deliver = DeliverOutboxMessage(
+        fake_uow, {"email": SendEmail(BrokenMailer(), unsubscribe_links)}, clock
+    )
 
     with pytest.raises(ConnectionRefusedError):
         deliver(message_id)
@@ -51,7 +55,9 @@ def test_a_failed_delivery_is_recorded_and_left_for_a_retry(fake_uow, clock):
     assert "smtp down" in message.last_error
 
 
-def test_the_relay_re_enqueues_only_stale_undelivered_messages(fake_uow, clock, mailer):
+def test_the_relay_re_enqueues_only_stale_undelivered_messages(
+    fake_uow, clock, mailer, unsubscribe_links
+):
     old_id = queued_message_id(fake_uow, clock)
     clock.advance(minutes=5)
     with fake_uow:
@@ -64,7 +70,7 @@ def test_the_relay_re_enqueues_only_stale_undelivered_messages(fake_uow, clock, 
     assert relay(older_than_seconds=60) == 1
     assert queue.enqueued == [old_id]
 
-    DeliverOutboxMessage(fake_uow, {"email": SendEmail(mailer)}, clock)(old_id)
+    DeliverOutboxMessage(fake_uow, {"email": SendEmail(mailer, unsubscribe_links)}, clock)(old_id)
     clock.advance(minutes=10)
     queue.enqueued.clear()
     assert relay(older_than_seconds=60) == 1

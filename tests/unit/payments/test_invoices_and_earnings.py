@@ -147,12 +147,12 @@ def test_earnings_list_my_entries_with_totals_per_currency(market):
     assert (nothing.entries.total, nothing.totals) == (0, [])
 
 
-def test_the_receipt_email_carries_the_invoice_pdf_and_is_sent_once(market):
+def test_the_receipt_email_carries_the_invoice_pdf_and_is_sent_once(market, unsubscribe_links):
     invoice = invoice_of(market, market.paid_payment())
     [message_id] = [m.id for m in market.uow.outbox.rows.values() if m.topic == RECEIPT_TOPIC]
     mailer, renderer = RecordingMailer(), RecordingInvoiceRenderer()
     deliver = DeliverOutboxMessage(
-        market.uow, {RECEIPT_TOPIC: SendReceipt(mailer, renderer)}, market.clock
+        market.uow, {RECEIPT_TOPIC: SendReceipt(mailer, renderer, unsubscribe_links)}, market.clock
     )
 
     assert deliver(message_id) is True

@@ -26,6 +26,7 @@ class ConsoleMailer:
                         f"From: {self._sender}",
                         f"To: {message.to}",
                         f"Subject: {message.subject}",
+                        *(f"{name}: {value}" for name, value in message.headers.items()),
                         f"Attachments: {attachments}",
                         "",
                         message.text,

@@ -44,6 +44,8 @@ class SmtpMailer:
         mime["Date"] = formatdate(localtime=False, usegmt=True)
         sender_domain = parseaddr(self._sender)[1].rpartition("@")[2]
         mime["Message-ID"] = make_msgid(domain=sender_domain or None)
+        for name, value in message.headers.items():
+            mime[name] = value
         mime.set_content(message.text)
         if message.html:
             mime.add_alternative(message.html, subtype="html")

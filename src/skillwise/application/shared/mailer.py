@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -20,6 +21,8 @@ class EmailMessage:
     text: str
     html: str | None = None
     attachments: tuple[EmailAttachment, ...] = field(default_factory=tuple)
+    # Extra header fields, such as List-Unsubscribe; adapters must send them all.
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 class Mailer(Protocol):

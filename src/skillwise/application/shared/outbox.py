@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from uuid import UUID, uuid4
+
+if TYPE_CHECKING:
+    from skillwise.application.shared.unit_of_work import UnitOfWork
 
 
 @dataclass(eq=False)
@@ -32,6 +35,10 @@ class OutboxRepository(Protocol):
 
 
 class OutboxHandler(Protocol):
-    """Performs the side effect of one topic; raising leaves the message for a retry."""
+    """Performs the side effect of one topic; raising leaves the message for a retry.
 
-    def __call__(self, payload: dict[str, Any]) -> None: ...
+    `uow` is the delivering transaction (the message is locked in it): what the handler
+    writes there commits with the message's outcome, delivered or retried.
+    """
+
+    def __call__(self, payload: dict[str, Any], uow: UnitOfWork) -> None: ...

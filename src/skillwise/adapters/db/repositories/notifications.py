@@ -10,6 +10,7 @@ from sqlalchemy import func, insert, select, update
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import notifications
+from skillwise.application.notifications.delivery import push_outbox_message
 from skillwise.application.notifications.ports import NotificationRepository
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.notifications import Notification
@@ -42,6 +43,8 @@ class SqlNotificationRepository(SqlRepository, implements=NotificationRepository
                 read_at=notification.read_at,
             )
         )
+        # Every notification is also pushed: written here, once, whichever use case wrote it.
+        self._uow.outbox.add(push_outbox_message(notification))
 
     def get(self, notification_id: UUID) -> Notification | None:
         row = self._session.execute(

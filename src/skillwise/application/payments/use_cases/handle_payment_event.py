@@ -144,5 +144,7 @@ class HandlePaymentEvent:
             to=buyer.email.value,
             subject=f"Your refund for {course.title}",
             text=f"Hello {buyer.full_name},\n\n{message}\n\nSkillWise",
+            kind="payment_refunded",
+            user_id=buyer.id,
         )
         return _Effects(EventOutcome.APPLIED, "refunded")

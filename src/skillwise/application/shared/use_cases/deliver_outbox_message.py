@@ -45,7 +45,7 @@ class DeliverOutboxMessage:
                 raise UnknownOutboxTopic(message.topic)
             message.attempts += 1
             try:
-                handler(message.payload)
+                handler(message.payload, uow)
             except Exception as error:
                 message.last_error = f"{type(error).__name__}: {error}"[:2000]
                 uow.outbox.save(message)
