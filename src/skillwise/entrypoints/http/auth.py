@@ -162,6 +162,7 @@ class Logout(MethodView):
             access_jti=claims["jti"],
             access_expires_at=datetime.fromtimestamp(claims["exp"], UTC),
             refresh_token=form["refresh"],
+            device_token=form["device_token"],
         )
 
 

@@ -13,7 +13,8 @@ from skillwise.domain.identity import Actor
 
 class LogOut:
     """Blocks the presented access token until it expires, and revokes the refresh token's
-    family when that token is the caller's (someone else's, or an invalid one, is ignored)."""
+    family when that token is the caller's (someone else's, or an invalid one, is ignored).
+    A device token of the caller's stops that device's pushes."""
 
     def __init__(
         self,
@@ -34,10 +35,21 @@ class LogOut:
         access_jti: str,
         access_expires_at: datetime,
         refresh_token: str | None = None,
+        device_token: str | None = None,
     ) -> None:
         if refresh_token:
             self._revoke_refresh_family(actor, refresh_token)
+        if device_token:
+            self._forget_device(actor, device_token)
         self._blocklist.revoke_token(access_jti, access_expires_at)
+
+    def _forget_device(self, actor: Actor, device_token: str) -> None:
+        with self._uow as uow:
+            device = uow.devices.get_by_token(device_token)
+            if device is None or device.user_id != actor.user_id:
+                return
+            uow.devices.delete(device.id)
+            uow.commit()
 
     def _revoke_refresh_family(self, actor: Actor, refresh_token: str) -> None:
         try:

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.views import LessonView
+from skillwise.application.notifications.new_lesson import tell_students_of_new_lesson
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
@@ -17,13 +18,22 @@ from skillwise.domain.errors import LessonNotFound
 from skillwise.domain.identity import Actor
 
 EDITABLE_LESSON_FIELDS = frozenset(
-    {"title", "content", "video_url", "duration_seconds", "is_preview", "position"}
+    {
+        "title",
+        "content",
+        "video_url",
+        "duration_seconds",
+        "is_preview",
+        "position",
+        "notify_students",
+    }
 )
 
 
 class UpdateLesson:
     """Applies the given changes (keys of EDITABLE_LESSON_FIELDS) for the owner or an admin;
-    a new position renumbers the module's lessons 1..n."""
+    a new position renumbers the module's lessons 1..n, and `notify_students` tells the
+    course's students of the lesson (once per lesson; asking again changes nothing)."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
@@ -34,7 +44,7 @@ class UpdateLesson:
             lesson = uow.lessons.get(lesson_id)
             if lesson is None:
                 raise LessonNotFound()
-            CatalogAccess(uow, actor).editable_course(
+            course = CatalogAccess(uow, actor).editable_course(
                 uow.courses.get_for_update(lesson.course_id), LessonNotFound()
             )
             if "title" in changes:
@@ -47,6 +57,8 @@ class UpdateLesson:
                 moved = place_at_position(siblings, lesson, changes["position"])
                 uow.lessons.save_positions([other for other in moved if other is not lesson])
             lesson.updated_at = self._clock.now()
+            if changes.get("notify_students"):
+                tell_students_of_new_lesson(uow, course, lesson, lesson.updated_at)
             uow.lessons.save(lesson)
             attachments = uow.attachments.list_for_lessons([lesson.id])
             uow.after_commit(CourseChanged(lesson.course_id))

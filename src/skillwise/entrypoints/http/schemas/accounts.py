@@ -92,6 +92,11 @@ class LogoutSchema(BaseSchema):
         allow_none=True,
         metadata={"description": "The session's refresh token, revoked with its family."},
     )
+    device_token = fields.String(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "This device's push token: the device stops getting pushes."},
+    )
 
 
 class TokenSchema(BaseSchema):

@@ -131,6 +131,9 @@ class LessonUpdateSchema(BaseSchema):
     duration_seconds = fields.Integer(strict=True, validate=validate.Range(min=0, max=24 * 3600))
     is_preview = fields.Boolean()
     position = fields.Integer(strict=True, validate=validate.Range(min=1))
+    notify_students = fields.Boolean(
+        metadata={"description": "Tell the course's students of this lesson (once per lesson)."}
+    )
 
 
 class AttachmentUploadSchema(BaseSchema):
