@@ -58,3 +58,10 @@ def make_fcm_sender(
 @pytest.fixture
 def fcm_sender(make_fcm_sender: Callable[..., FcmPushSender]) -> FcmPushSender:
     return make_fcm_sender()
+
+
+@pytest.fixture
+def people(uow_factory, app):
+    from tests.integration.builders import Builder
+
+    return Builder(uow_factory, app)
