@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import Course, Lesson
+from skillwise.domain.catalog.course import Course
+from skillwise.domain.catalog.outline import Lesson
 from skillwise.domain.notifications import Notification
 
 
