@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, signed_in
-from skillwise.entrypoints.http.errors import ErrorSchema
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.common import page_body, page_request
 from skillwise.entrypoints.http.schemas.devices import (
     DeviceListArgs,
@@ -19,31 +19,27 @@ from skillwise.entrypoints.http.schemas.devices import (
 
 blp = Blueprint("devices", __name__, description="Devices that receive push notifications")
 
-_UNAUTHENTICATED = "No valid access token (`authentication_required`, `invalid_token`)"
-
 
 @blp.route("/devices/")
 class Devices(MethodView):
     @signed_in
-    @blp.doc(operationId="listDevices")
+    @operation("listDevices")
     @blp.arguments(DeviceListArgs, location="query")
     @blp.response(200, DevicePageSchema)
-    @blp.alt_response(401, schema=ErrorSchema, description=_UNAUTHENTICATED)
-    @blp.alt_response(422, schema=ErrorSchema, description="Bad paging (`validation_error`)")
+    @fails(422, "Bad paging", "unprocessable_entity")
     @inject
     def get(self, args, list_devices=Provide[Container.notifications.list_devices]):
         """My devices, most recently seen first."""
         return page_body(list_devices(current_actor(), page_request(args)))
 
     @signed_in
-    @blp.doc(operationId="registerDevice")
+    @operation("registerDevice")
     @blp.arguments(DeviceRegisterSchema)
     @blp.response(201, DeviceSchema, description="A new device")
     @blp.alt_response(
         200, schema=DeviceSchema, description="A token known already: updated, and now mine"
     )
-    @blp.alt_response(401, schema=ErrorSchema, description=_UNAUTHENTICATED)
-    @blp.alt_response(422, schema=ErrorSchema, description="A missing token or unknown platform")
+    @fails(422, "A missing token or unknown platform", "unprocessable_entity")
     @inject
     def post(self, form, register_device=Provide[Container.notifications.register_device]):
         """Register this app install's push token; the same token again updates it (and moves
@@ -55,12 +51,9 @@ class Devices(MethodView):
 @blp.route("/devices/<uuid:device_id>/")
 class Device(MethodView):
     @signed_in
-    @blp.doc(operationId="removeDevice")
+    @operation("removeDevice")
     @blp.response(204)
-    @blp.alt_response(401, schema=ErrorSchema, description=_UNAUTHENTICATED)
-    @blp.alt_response(
-        404, schema=ErrorSchema, description="No such device of mine (`device_not_found`)"
-    )
+    @fails(404, "No such device of mine", "device_not_found")
     @inject
     def delete(self, device_id, remove_device=Provide[Container.notifications.remove_device]):
         """Stop pushing to one of my devices."""

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 # drifts. The base reasons (`not_found`, `conflict` ...) are answered when nothing more precise
 # applies; the HTTP ones (`bad_request`, `unprocessable_entity` ...) come from the framework.
 ERROR_REASONS: dict[int, tuple[str, ...]] = {
-    400: ("bad_request", "invalid_webhook"),
+    400: ("bad_request", "invalid_webhook", "invalid_unsubscribe_link"),
     401: (
         "authentication_required",
         "invalid_token",
@@ -61,6 +61,7 @@ ERROR_REASONS: dict[int, tuple[str, ...]] = {
         "payment_not_found",
         "invoice_not_found",
         "gateway_not_configured",
+        "device_not_found",
     ),
     405: ("method_not_allowed",),
     409: (
@@ -121,6 +122,8 @@ ERROR_REASONS: dict[int, tuple[str, ...]] = {
         "invalid_date_range",
         "note_required",
         "note_too_long",
+        "preference_locked",
+        "unknown_kind",
     ),
     429: ("too_many_requests",),
     500: ("internal_server_error",),

@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 from skillwise.containers import Container
 from skillwise.domain.notifications import Channel
 from skillwise.entrypoints.http.access import current_actor, public, signed_in
-from skillwise.entrypoints.http.errors import ErrorSchema
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.notification_preferences import (
     NotificationPreferencesPatchSchema,
     NotificationPreferencesSchema,
@@ -23,9 +23,6 @@ blp = Blueprint(
     description="Which notifications reach me by email and by push",
 )
 
-_UNAUTHENTICATED = "No valid access token (`authentication_required`, `invalid_token`)"
-_BAD_LINK = "The link was not made by us or was altered (`invalid_unsubscribe_link`)"
-
 
 def _body(preferences):
     return {channel.value: choices for channel, choices in preferences.by_channel.items()}
@@ -34,9 +31,8 @@ def _body(preferences):
 @blp.route("/notifications/preferences/")
 class NotificationPreferences(MethodView):
     @signed_in
-    @blp.doc(operationId="getNotificationPreferences")
+    @operation("getNotificationPreferences")
     @blp.response(200, NotificationPreferencesSchema)
-    @blp.alt_response(401, schema=ErrorSchema, description=_UNAUTHENTICATED)
     @inject
     def get(
         self,
@@ -46,14 +42,15 @@ class NotificationPreferences(MethodView):
         return _body(get_notification_preferences(current_actor()))
 
     @signed_in
-    @blp.doc(operationId="updateNotificationPreferences")
+    @operation("updateNotificationPreferences")
     @blp.arguments(NotificationPreferencesPatchSchema)
     @blp.response(200, NotificationPreferencesSchema)
-    @blp.alt_response(401, schema=ErrorSchema, description=_UNAUTHENTICATED)
-    @blp.alt_response(
+    @fails(
         422,
-        schema=ErrorSchema,
-        description="A security email turned off (`preference_locked`), or a malformed body",
+        "A security email turned off, an unknown kind, or a malformed body",
+        "preference_locked",
+        "unknown_kind",
+        "unprocessable_entity",
     )
     @inject
     def patch(
@@ -71,11 +68,11 @@ class NotificationPreferences(MethodView):
 @blp.route("/notifications/unsubscribe/")
 class Unsubscribe(MethodView):
     @public
-    @blp.doc(operationId="readUnsubscribeLink")
+    @operation("readUnsubscribeLink")
     @blp.arguments(UnsubscribeArgs, location="query")
     @blp.response(200, UnsubscribeTargetSchema)
-    @blp.alt_response(400, schema=ErrorSchema, description=_BAD_LINK)
-    @blp.alt_response(422, schema=ErrorSchema, description="No `u` (`validation_error`)")
+    @fails(400, "The link was not made by us or was altered", "invalid_unsubscribe_link")
+    @fails(422, "No `u`", "unprocessable_entity")
     @inject
     def get(
         self, args, read_unsubscribe_link=Provide[Container.notifications.read_unsubscribe_link]
@@ -85,11 +82,11 @@ class Unsubscribe(MethodView):
         return read_unsubscribe_link(args["u"])
 
     @public
-    @blp.doc(operationId="unsubscribe")
+    @operation("unsubscribe")
     @blp.arguments(UnsubscribeArgs, location="query")
     @blp.response(200, UnsubscribeTargetSchema)
-    @blp.alt_response(400, schema=ErrorSchema, description=_BAD_LINK)
-    @blp.alt_response(422, schema=ErrorSchema, description="No `u` (`validation_error`)")
+    @fails(400, "The link was not made by us or was altered", "invalid_unsubscribe_link")
+    @fails(422, "No `u`", "unprocessable_entity")
     @inject
     def post(self, args, unsubscribe=Provide[Container.notifications.unsubscribe]):
         """One-click unsubscribe (RFC 8058): the link's kind of email is off from now on, for
