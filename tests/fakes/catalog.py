@@ -198,13 +198,13 @@ class FakeCourseQueries:
 
     def _page(self, courses: list[Course], page: PageRequest) -> Page[CourseSummary]:
         window = courses[page.offset : page.offset + page.page_size]
-        return Page(items=[self._summary(c) for c in window], total=len(courses), request=page)
+        return Page(items=[self.summary_of(c) for c in window], total=len(courses), request=page)
 
     def _instructor(self, course: Course) -> PersonRef:
         user: User = self._uow.users.rows[course.instructor_id]
         return PersonRef(id=user.id, full_name=user.full_name)
 
-    def _summary(self, course: Course) -> CourseSummary:
+    def summary_of(self, course: Course) -> CourseSummary:
         lessons = [x for x in self._uow.lessons.rows.values() if x.course_id == course.id]
         return CourseSummary(
             id=course.id,

@@ -155,6 +155,10 @@ class FakeNotificationRepository(FakeRepository, implements=NotificationReposito
     def add(self, notification: Notification) -> None:
         self.rows[notification.id] = notification
 
+    def add_many(self, notifications: list[Notification]) -> None:
+        for notification in notifications:
+            self.add(notification)
+
     def get(self, notification_id: UUID) -> Notification | None:
         return self.rows.get(notification_id)
 

@@ -7,10 +7,12 @@ from typing import Any
 
 import tests.fakes.accounts
 import tests.fakes.catalog
+import tests.fakes.certificates
 import tests.fakes.learning
 import tests.fakes.notifications
 import tests.fakes.payments
-import tests.fakes.repositories  # noqa: F401  (the modules above register their repositories)
+import tests.fakes.repositories
+import tests.fakes.wishlist  # noqa: F401  (the modules above register their repositories)
 from skillwise.application.notifications.delivery import push_outbox_message
 from skillwise.application.shared.effects import AfterCommit, Effect, OutboxMessageAdded
 from skillwise.application.shared.unit_of_work import UnitOfWork

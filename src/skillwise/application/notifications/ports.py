@@ -1,5 +1,6 @@
 """Persistence of in-app notifications, the devices pushes go to, and what users want told."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
@@ -10,6 +11,10 @@ from skillwise.domain.notifications import Channel, Device, Notification
 
 class NotificationRepository(Protocol):
     def add(self, notification: Notification) -> None: ...
+
+    def add_many(self, notifications: Sequence[Notification]) -> None:
+        """Insert several in one statement (the same news for many users)."""
+        ...
 
     def get(self, notification_id: UUID) -> Notification | None: ...
 

@@ -13,6 +13,7 @@ from skillwise.application.catalog.ports import (
     LessonRepository,
     ModuleRepository,
 )
+from skillwise.application.certificates.ports import CertificateRepository
 from skillwise.application.learning.enrollments import EnrollmentRepository
 from skillwise.application.learning.ports import (
     LessonProgressRepository,
@@ -33,6 +34,7 @@ from skillwise.application.payments.ports import (
 )
 from skillwise.application.shared.effects import Effect
 from skillwise.application.shared.outbox import OutboxRepository
+from skillwise.application.wishlist.ports import WishlistRepository
 
 
 class UnitOfWork(Protocol):
@@ -62,6 +64,8 @@ class UnitOfWork(Protocol):
     devices: DeviceRepository
     notification_preferences: NotificationPreferenceRepository
     push_deliveries: PushDeliveryRepository
+    wishlist: WishlistRepository
+    certificates: CertificateRepository
 
     def __enter__(self) -> Self: ...
 

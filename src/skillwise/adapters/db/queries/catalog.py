@@ -281,3 +281,17 @@ def _lesson_totals(session: Session, course_ids: list[UUID]) -> dict[UUID, tuple
         .group_by(lessons.c.course_id)
     )
     return {row.course_id: (row.lesson_count, int(row.total_duration)) for row in rows}
+
+
+def course_summaries(session: Session, course_ids: list[UUID]) -> dict[UUID, CourseSummary]:
+    """Summaries of the given courses, whatever their status, in two statements: the courses
+    with their instructors, and their lesson totals. For lists other subjects keep of courses."""
+    if not course_ids:
+        return {}
+    rows = session.execute(
+        select(*_SUMMARY_COLUMNS)
+        .join(users, users.c.id == courses.c.instructor_id)
+        .where(courses.c.id.in_(course_ids))
+    ).all()
+    totals = _lesson_totals(session, [row.id for row in rows])
+    return {row.id: _summary(row, totals) for row in rows}

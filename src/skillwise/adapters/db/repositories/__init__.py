@@ -7,6 +7,7 @@ it implements, so this package only has to import the modules that define them.
 from skillwise.adapters.db.repositories import (  # noqa: F401  (registers the repositories)
     accounts,
     catalog,
+    certificates,
     courses,
     devices,
     earnings,
@@ -18,6 +19,7 @@ from skillwise.adapters.db.repositories import (  # noqa: F401  (registers the r
     payment_events,
     payments,
     users,
+    wishlist,
 )
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.application.shared.unit_of_work import UnitOfWork

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -29,22 +30,30 @@ def notification_from_row(row: Any) -> Notification:
     )
 
 
+def _values(notification: Notification) -> dict[str, Any]:
+    return {
+        "id": notification.id,
+        "user_id": notification.user_id,
+        "kind": notification.kind,
+        "title": notification.title,
+        "body": notification.body,
+        "data": notification.data,
+        "created_at": notification.created_at,
+        "read_at": notification.read_at,
+    }
+
+
 class SqlNotificationRepository(SqlRepository, implements=NotificationRepository):
     def add(self, notification: Notification) -> None:
-        self._session.execute(
-            insert(notifications).values(
-                id=notification.id,
-                user_id=notification.user_id,
-                kind=notification.kind,
-                title=notification.title,
-                body=notification.body,
-                data=notification.data,
-                created_at=notification.created_at,
-                read_at=notification.read_at,
-            )
-        )
+        self._session.execute(insert(notifications).values(**_values(notification)))
         # Every notification is also pushed: written here, once, whichever use case wrote it.
         self._uow.outbox.add(push_outbox_message(notification))
+
+    def add_many(self, many: Sequence[Notification]) -> None:
+        if many:
+            self._session.execute(insert(notifications), [_values(n) for n in many])
+            for notification in many:
+                self._uow.outbox.add(push_outbox_message(notification))
 
     def get(self, notification_id: UUID) -> Notification | None:
         row = self._session.execute(

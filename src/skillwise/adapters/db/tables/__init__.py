@@ -3,10 +3,12 @@
 from skillwise.adapters.db.tables import (  # noqa: F401
     accounts,
     catalog,
+    certificates,
     core,
     learning,
     notifications,
     payments,
+    wishlist,
 )
 from skillwise.adapters.db.tables.base import metadata
 

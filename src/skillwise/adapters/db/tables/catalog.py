@@ -53,3 +53,6 @@ Index(
     text(f"({RATING_RANK_SQL}) DESC"),
     courses.c.id,
 )
+
+# The categories page counts published courses per category straight from this index.
+Index("ix_courses_status_category", courses.c.status, courses.c.category)
