@@ -11,6 +11,7 @@ from dependency_injector import containers, providers
 
 from skillwise.containers.accounts import AccountsContainer
 from skillwise.containers.catalog import CatalogContainer
+from skillwise.containers.certificates import CertificatesContainer
 from skillwise.containers.dashboards import DashboardsContainer
 from skillwise.containers.learning import LearningContainer
 from skillwise.containers.notifications import NotificationsContainer
@@ -26,3 +27,4 @@ class Container(containers.DeclarativeContainer):
     notifications = providers.Container(NotificationsContainer, infra=infra)
     payments = providers.Container(PaymentsContainer, infra=infra)
     dashboards = providers.Container(DashboardsContainer, infra=infra)
+    certificates = providers.Container(CertificatesContainer, infra=infra)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
+from skillwise.application.certificates.issuing import revoke_certificate
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog.course import Course
@@ -52,12 +53,14 @@ def revoke_enrollment(uow: UnitOfWork, *, user_id: UUID, course: Course, now: da
     """End the user's access after a refund; returns whether an enrollment changed.
 
     Call inside the caller's transaction with the course loaded by `get_for_update`; the
-    caller tells the user why (the refund's notification).
+    caller tells the user why (the refund's notification). A certificate of the enrollment
+    is revoked with it, so every way access ends (refunds, lost disputes) revokes it.
     """
     enrollment = uow.enrollments.get_for(user_id, course.id)
     if enrollment is None or not enrollment.refund(now):
         return False
     uow.enrollments.save(enrollment)
+    revoke_certificate(uow, enrollment_id=enrollment.id, now=now)
     course.enrollment_count = max(course.enrollment_count - 1, 0)
     uow.courses.save(course)
     uow.after_commit(CourseChanged(course.id))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from uuid import UUID
 
+from skillwise.application.learning.completion import complete_enrollment
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import DomainValidationError, EnrollmentNotFound
@@ -15,7 +15,6 @@ from skillwise.domain.learning.progress import (
     find_lesson,
     progress_of,
 )
-from skillwise.domain.notifications import Notification
 
 
 class RecordProgress:
@@ -23,8 +22,9 @@ class RecordProgress:
 
     The enrollment row is locked, so when two requests finish the last two lessons at once
     the second sees the first's lesson and completes the course exactly once. Finishing the
-    last lesson completes the enrollment and records a `course_completed` notification in the
-    same transaction; later changes never revoke a completion.
+    last lesson completes the enrollment, issues its certificate and records a
+    `course_completed` notification in the same transaction; later changes never revoke a
+    completion.
     """
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
@@ -69,24 +69,8 @@ class RecordProgress:
                 )
                 uow.lesson_progress.save(record)
             every_lesson_done = progress_of(enrollment, outline, records).every_lesson_done
-            if every_lesson_done and enrollment.complete(now):
-                self._notify_completion(uow, enrollment.user_id, enrollment.course_id, now)
-            else:
+            if not (every_lesson_done and complete_enrollment(uow, enrollment, now)):
                 enrollment.touch(now)
             uow.enrollments.save(enrollment)
             uow.commit()
         return progress_of(enrollment, outline, records)
-
-    @staticmethod
-    def _notify_completion(uow: UnitOfWork, user_id: UUID, course_id: UUID, now: datetime) -> None:
-        course = uow.courses.get(course_id)
-        title = course.title if course else "a course"
-        uow.notifications.add(
-            Notification(
-                user_id=user_id,
-                kind="course_completed",
-                title=f"You completed {title}",
-                data={"course_id": str(course_id)},
-                created_at=now,
-            )
-        )
