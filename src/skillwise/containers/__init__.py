@@ -17,6 +17,7 @@ from skillwise.containers.learning import LearningContainer
 from skillwise.containers.notifications import NotificationsContainer
 from skillwise.containers.payments import PaymentsContainer
 from skillwise.containers.root import Infrastructure
+from skillwise.containers.wishlist import WishlistContainer
 
 
 class Container(containers.DeclarativeContainer):
@@ -27,4 +28,5 @@ class Container(containers.DeclarativeContainer):
     notifications = providers.Container(NotificationsContainer, infra=infra)
     payments = providers.Container(PaymentsContainer, infra=infra)
     dashboards = providers.Container(DashboardsContainer, infra=infra)
+    wishlist = providers.Container(WishlistContainer, infra=infra)
     certificates = providers.Container(CertificatesContainer, infra=infra)

@@ -12,6 +12,7 @@ from skillwise.application.catalog.views import CourseDetail
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.application.wishlist.price_drops import PriceDrop, tell_wishers
 from skillwise.domain.catalog.course import Course, CourseLevel, CourseStatus, clean_title
 from skillwise.domain.identity import Actor
 from skillwise.domain.money import Money
@@ -36,7 +37,8 @@ class UpdateCourse:
     """Applies the given changes (keys of EDITABLE_COURSE_FIELDS) for the owner or an admin.
 
     `status` moves the course: "published" needs at least one lesson, "archived" takes it out
-    of the catalog for new students, "draft" unpublishes it. The slug never changes.
+    of the catalog for new students, "draft" unpublishes it. The slug never changes. A lower
+    price tells the students who wish for the course, in the same transaction.
     """
 
     def __init__(
@@ -55,6 +57,7 @@ class UpdateCourse:
             course = CatalogAccess(uow, actor).editable_course(
                 uow.courses.get_for_update(course_id)
             )
+            price_before = course.price
             _apply_details(course, changes)
             if "status" in changes:
                 status = CourseStatus(changes["status"])
@@ -64,6 +67,9 @@ class UpdateCourse:
             course.updated_at = now
             uow.courses.save(course)
             uow.after_commit(CourseChanged(course.id))
+            drop = PriceDrop.between(price_before, course.price)
+            if drop is not None:
+                tell_wishers(uow, course=course, drop=drop, now=now)
             uow.commit()
         return existing_detail(self._queries, course.id)
 
