@@ -5,6 +5,7 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from skillwise.adapters.db.queries.catalog import SqlCourseQueries
+from skillwise.adapters.db.queries.categories import SqlCategoryQueries
 from skillwise.application.catalog.use_cases.add_lesson import AddLesson
 from skillwise.application.catalog.use_cases.add_module import AddModule
 from skillwise.application.catalog.use_cases.create_course import CreateCourse
@@ -15,6 +16,7 @@ from skillwise.application.catalog.use_cases.delete_module import DeleteModule
 from skillwise.application.catalog.use_cases.download_attachment import DownloadAttachment
 from skillwise.application.catalog.use_cases.get_course import GetCourse
 from skillwise.application.catalog.use_cases.list_all_courses import ListAllCourses
+from skillwise.application.catalog.use_cases.list_categories import ListCategories
 from skillwise.application.catalog.use_cases.list_courses import ListCourses
 from skillwise.application.catalog.use_cases.list_instructor_courses import ListInstructorCourses
 from skillwise.application.catalog.use_cases.list_lessons import ListLessons
@@ -50,6 +52,10 @@ class CatalogContainer(containers.DeclarativeContainer):
     list_courses = providers.Factory(ListCourses, queries=course_queries)
     list_all_courses = providers.Factory(ListAllCourses, queries=course_queries)
     list_instructor_courses = providers.Factory(ListInstructorCourses, queries=course_queries)
+    list_categories = providers.Factory(
+        ListCategories,
+        queries=providers.Factory(SqlCategoryQueries, session_factory=infra.session_factory),
+    )
     add_module = providers.Factory(AddModule, uow=uow)
     list_modules = providers.Factory(ListModules, uow=uow, queries=course_queries)
     update_module = providers.Factory(UpdateModule, uow=uow)

@@ -33,6 +33,11 @@ class ServeCachedCatalog:
         version = self._catalog_cache.list_version()
         return self._answer(f"catalog:answer:list:{version}:{digest}", render)
 
+    def categories(self, render: Callable[[], bytes]) -> bytes:
+        """Counted over the published list, so any course change moves it on too."""
+        version = self._catalog_cache.list_version()
+        return self._answer(f"catalog:answer:categories:{version}", render)
+
     def course_detail(self, course_id: UUID, render: Callable[[], bytes]) -> bytes:
         version = self._catalog_cache.course_version(course_id)
         return self._answer(f"catalog:answer:course:{course_id}:{version}", render)

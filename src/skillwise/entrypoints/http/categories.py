@@ -1,0 +1,48 @@
+"""The catalog's categories, counted over published courses.
+
+One answer for everyone, cached under the catalog list's version (so a course change
+refreshes it), with an ETag and 304 on If-None-Match like the course list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from dependency_injector.wiring import Provide, inject
+from flask import current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from skillwise.containers import Container
+from skillwise.entrypoints.http.access import public
+from skillwise.entrypoints.http.schemas.categories import CategorySchema
+
+blp = Blueprint("categories", __name__, url_prefix="/categories", description="Course categories")
+
+
+@blp.route("/")
+class Categories(MethodView):
+    @public
+    @blp.doc(operationId="listCategories", security=[])
+    @blp.response(200, CategorySchema(many=True))
+    @blp.alt_response(304, description="Not modified since the ETag sent in If-None-Match")
+    @inject
+    def get(
+        self,
+        list_categories=Provide[Container.catalog.list_categories],
+        serve_cached_catalog=Provide[Container.catalog.serve_cached_catalog],
+    ):
+        """Every category with published courses, alphabetical, with how many each has.
+
+        The `slug` is the value courses carry in `category`: list a category's courses with
+        `/courses/?category={slug}`.
+        """
+
+        def render() -> bytes:
+            categories = CategorySchema(many=True).dump(list_categories())
+            return current_app.json.dumps(categories).encode()
+
+        body = serve_cached_catalog.categories(render)
+        response = current_app.response_class(body, mimetype="application/json")
+        response.set_etag(hashlib.sha256(body).hexdigest()[:32])
+        return response.make_conditional(request)
