@@ -30,6 +30,7 @@ from skillwise.entrypoints.demo.accounts import (
     guest_teacher_accounts,
 )
 from skillwise.entrypoints.demo.courses import demo_course
+from skillwise.entrypoints.demo.progress import finish_course, wish_for
 
 DEFAULT_COURSES = 60
 NAMESPACE = UUID("6f1c35c2-38a4-4a8e-9a57-5b3f0a3c2d11")
@@ -71,11 +72,14 @@ class DemoSeeder:
             lessons: list[Lesson] = []
             slugs_taken: set[str] = set()
             free_courses: list[UUID] = []
+            paid_courses: list[UUID] = []
             for number in range(courses):
                 course_id = uuid5(NAMESPACE, f"course-{number}")
                 course, outline = demo_course(number, course_id, teachers, now)
                 if course.is_free and course.is_published:
                     free_courses.append(course_id)
+                elif course.is_published:
+                    paid_courses.append(course_id)
                 if uow.courses.get(course_id) is not None:
                     continue
                 base = slugify(course.title)
@@ -94,6 +98,9 @@ class DemoSeeder:
                 course = uow.courses.get_for_update(course_id)
                 if course is not None:
                     grant_enrollment(uow, user_id=student.id, course=course, now=now)
+            for course_id in free_courses[:1]:
+                finish_course(uow, user_id=student.id, course_id=course_id, now=now)
+            wish_for(uow, user_id=student.id, course_ids=paid_courses[:2], now=now)
             for course in new_courses:
                 uow.after_commit(CourseChanged(course.id))
             uow.commit()
