@@ -8,9 +8,7 @@ from skillwise.adapters.certificates.pdf import FpdfCertificateRenderer
 from skillwise.adapters.db.queries.certificates import SqlCertificateQueries
 from skillwise.adapters.invoices.pdf import find_unicode_font
 from skillwise.application.certificates.use_cases.list_certificates import ListCertificates
-from skillwise.application.certificates.use_cases.render_certificate_pdf import (
-    RenderCertificatePdf,
-)
+from skillwise.application.certificates.use_cases.render_certificate_pdf import RenderCertificatePdf
 from skillwise.application.certificates.use_cases.verify_certificate import VerifyCertificate
 
 

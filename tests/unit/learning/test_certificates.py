@@ -7,9 +7,7 @@ import base64
 import pytest
 
 from skillwise.application.certificates.use_cases.list_certificates import ListCertificates
-from skillwise.application.certificates.use_cases.render_certificate_pdf import (
-    RenderCertificatePdf,
-)
+from skillwise.application.certificates.use_cases.render_certificate_pdf import RenderCertificatePdf
 from skillwise.application.certificates.use_cases.verify_certificate import VerifyCertificate
 from skillwise.application.learning.enrollment_grants import grant_enrollment, revoke_enrollment
 from skillwise.application.learning.use_cases.record_progress import RecordProgress

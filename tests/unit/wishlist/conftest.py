@@ -8,7 +8,7 @@ import pytest
 
 from skillwise.application.catalog.use_cases.update_course import UpdateCourse
 from skillwise.application.wishlist.use_cases.add_to_wishlist import AddToWishlist
-from skillwise.domain.catalog import Course
+from skillwise.domain.catalog.course import Course
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
 from skillwise.domain.users import User

@@ -8,7 +8,7 @@ from skillwise.application.shared.pagination import PageRequest
 from skillwise.application.wishlist.use_cases.add_to_wishlist import AddToWishlist
 from skillwise.application.wishlist.use_cases.list_wishlist import ListWishlist
 from skillwise.application.wishlist.use_cases.remove_from_wishlist import RemoveFromWishlist
-from skillwise.domain.catalog import CourseStatus
+from skillwise.domain.catalog.course import CourseStatus
 from skillwise.domain.errors import CourseNotFound, DomainValidationError
 from skillwise.domain.identity import Role
 from skillwise.domain.wishlist import NotInWishlist

@@ -11,7 +11,7 @@ from datetime import datetime
 from uuid import UUID
 
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import Course
+from skillwise.domain.catalog.course import Course
 from skillwise.domain.certificates import Certificate
 from skillwise.domain.enrollments import Enrollment
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from skillwise.application.catalog.ports import CourseSummary
+from skillwise.application.catalog.views import CourseSummary
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.wishlist import WishlistItem
 

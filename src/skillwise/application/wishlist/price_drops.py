@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import Course
+from skillwise.domain.catalog.course import Course
 from skillwise.domain.money import Money
 from skillwise.domain.notifications import Notification
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.db.tables.core import courses
 from skillwise.application.catalog.categories import Category
-from skillwise.domain.catalog import CourseStatus
+from skillwise.domain.catalog.course import CourseStatus
 
 
 class SqlCategoryQueries:

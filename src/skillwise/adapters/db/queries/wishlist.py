@@ -15,7 +15,7 @@ from skillwise.adapters.db.tables.core import courses
 from skillwise.adapters.db.tables.wishlist import wishlist_items
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.wishlist.ports import WishedCourse
-from skillwise.domain.catalog import CourseStatus
+from skillwise.domain.catalog.course import CourseStatus
 
 _in_the_catalog = and_(
     courses.c.id == wishlist_items.c.course_id,

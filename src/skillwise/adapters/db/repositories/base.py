@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import Table
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from skillwise.application.shared.registry import Implementations
@@ -30,19 +28,3 @@ class SqlRepository:
     def _locks_rows(self) -> bool:
         """SQLite has no row locks (BEGIN IMMEDIATE already serialises writers)."""
         return self._session.get_bind().dialect.name == "postgresql"
-
-    def _insert_unless_duplicate(self, table: Table, **values: Any) -> bool:
-        """INSERT ... ON CONFLICT DO NOTHING; True when the row was written.
-
-        On PostgreSQL a concurrent insert of the same key waits for the other transaction and
-        then does nothing, so exactly one of them writes.
-        """
-        dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
-        statement = (
-            dialect.insert(table)
-            .values(**values)
-            .on_conflict_do_nothing()
-            .returning(*table.primary_key.columns)
-        )
-        # RETURNING rather than rowcount, which the session does not report for this statement.
-        return self._session.execute(statement).first() is not None

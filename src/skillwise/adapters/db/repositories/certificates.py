@@ -7,6 +7,7 @@ from uuid import UUID
 
 from sqlalchemy import select, update
 
+from skillwise.adapters.db.inserts import insert_unless_exists
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.certificates import certificates
 from skillwise.application.certificates.ports import CertificateRepository
@@ -30,18 +31,22 @@ def _certificate_from_row(row: Any) -> Certificate:
 
 class SqlCertificateRepository(SqlRepository, implements=CertificateRepository):
     def add(self, certificate: Certificate) -> bool:
-        return self._insert_unless_duplicate(
+        return insert_unless_exists(
+            self._session,
             certificates,
-            id=certificate.id,
-            code=certificate.code,
-            enrollment_id=certificate.enrollment_id,
-            user_id=certificate.user_id,
-            course_id=certificate.course_id,
-            course_title=certificate.course_title,
-            instructor_name=certificate.instructor_name,
-            status=certificate.status.value,
-            issued_at=certificate.issued_at,
-            revoked_at=certificate.revoked_at,
+            {
+                "id": certificate.id,
+                "code": certificate.code,
+                "enrollment_id": certificate.enrollment_id,
+                "user_id": certificate.user_id,
+                "course_id": certificate.course_id,
+                "course_title": certificate.course_title,
+                "instructor_name": certificate.instructor_name,
+                "status": certificate.status.value,
+                "issued_at": certificate.issued_at,
+                "revoked_at": certificate.revoked_at,
+            },
+            unique=("enrollment_id",),
         )
 
     def get_for_enrollment(self, enrollment_id: UUID) -> Certificate | None:

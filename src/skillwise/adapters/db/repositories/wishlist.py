@@ -6,6 +6,7 @@ from uuid import UUID
 
 from sqlalchemy import delete, exists, select
 
+from skillwise.adapters.db.inserts import insert_unless_exists
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.core import enrollments
 from skillwise.adapters.db.tables.wishlist import wishlist_items
@@ -16,12 +17,16 @@ from skillwise.domain.wishlist import WishlistItem
 
 class SqlWishlistRepository(SqlRepository, implements=WishlistRepository):
     def add(self, item: WishlistItem) -> bool:
-        return self._insert_unless_duplicate(
+        return insert_unless_exists(
+            self._session,
             wishlist_items,
-            id=item.id,
-            user_id=item.user_id,
-            course_id=item.course_id,
-            added_at=item.added_at,
+            {
+                "id": item.id,
+                "user_id": item.user_id,
+                "course_id": item.course_id,
+                "added_at": item.added_at,
+            },
+            unique=("user_id", "course_id"),
         )
 
     def remove(self, user_id: UUID, course_id: UUID) -> bool:

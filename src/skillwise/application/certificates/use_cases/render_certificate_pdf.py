@@ -7,10 +7,7 @@ from skillwise.application.certificates.ports import (
     CertificateRenderer,
     CertificateView,
 )
-from skillwise.application.certificates.verification import (
-    certificate_with_code,
-    verification_url,
-)
+from skillwise.application.certificates.verification import certificate_with_code, verification_url
 
 
 class RenderCertificatePdf:

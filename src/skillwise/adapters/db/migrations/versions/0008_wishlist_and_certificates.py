@@ -1,7 +1,7 @@
 """Wishlists, certificates of completion, and the index the categories page counts from.
 
 Revision ID: 0008_wishlist_and_certificates
-Revises: 0006_token_expiry_indexes
+Revises: 0007_devices_and_preferences
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 from skillwise.adapters.db.types import UtcDateTime
 
 revision = "0008_wishlist_and_certificates"
-down_revision = "0006_token_expiry_indexes"
+down_revision = "0007_devices_and_preferences"
 branch_labels = None
 depends_on = None
 
