@@ -6,12 +6,11 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from skillwise.adapters.db.errors import translated
 from skillwise.adapters.db.repositories import REPOSITORIES
 from skillwise.application.shared.effects import AfterCommit, Effect
-from skillwise.domain.errors import ServiceUnavailable
 
 
 class SqlAlchemyUnitOfWork:
@@ -54,8 +53,9 @@ class SqlAlchemyUnitOfWork:
             session.rollback()
         finally:
             session.close()
-        if isinstance(exc, OperationalError):
-            raise ServiceUnavailable("The database is not reachable right now.") from exc
+        replacement = translated(exc) if exc is not None else None
+        if replacement is not None:
+            raise replacement from exc
 
     def after_commit(self, effect: Effect) -> None:
         self._effects.append(effect)

@@ -14,6 +14,7 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from skillwise.adapters.db.errors import read_session
 from skillwise.adapters.db.repositories.courses import course_from_row
 from skillwise.adapters.db.tables.catalog import RATING_RANK_SQL, SEARCH_DOCUMENT_SQL
 from skillwise.adapters.db.tables.core import courses, lessons, modules, users
@@ -125,7 +126,7 @@ class SqlCourseQueries:
         page: PageRequest,
         status: CourseStatus | None,
     ) -> Page[CourseSummary]:
-        with self._session_factory() as session:
+        with read_session(self._session_factory) as session:
             on_postgres = session.get_bind().dialect.name == "postgresql"
             conditions = [] if status is None else [courses.c.status == status.value]
             conditions += _filter_conditions(filters)
@@ -143,7 +144,7 @@ class SqlCourseQueries:
             return _page(session, conditions, order_by, page)
 
     def courses_taught_by(self, instructor_id: UUID, page: PageRequest) -> Page[CourseSummary]:
-        with self._session_factory() as session:
+        with read_session(self._session_factory) as session:
             return _page(
                 session,
                 [courses.c.instructor_id == instructor_id],
@@ -152,7 +153,7 @@ class SqlCourseQueries:
             )
 
     def course_detail(self, course_id: UUID) -> CourseDetail | None:
-        with self._session_factory() as session:
+        with read_session(self._session_factory) as session:
             row = session.execute(
                 select(courses, users.c.full_name.label("instructor_name"))
                 .join(users, users.c.id == courses.c.instructor_id)

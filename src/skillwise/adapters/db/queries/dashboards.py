@@ -8,6 +8,7 @@ from uuid import UUID
 from sqlalchemy import Select, case, distinct, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from skillwise.adapters.db.errors import read_session
 from skillwise.adapters.db.tables.core import courses, enrollments, lessons, users
 from skillwise.adapters.db.tables.learning import lesson_progress, reports
 from skillwise.adapters.db.tables.payments import earnings, payments
@@ -61,7 +62,7 @@ class SqlDashboardQueries:
 
     def instructor_stats(self, instructor_id: UUID, since: datetime) -> InstructorStats:
         own = courses.c.instructor_id == instructor_id
-        with self._session_factory() as session:
+        with read_session(self._session_factory) as session:
             by_status = _counts_by(session, courses.c.status, own)
             ratings = session.execute(
                 select(
@@ -116,7 +117,7 @@ class SqlDashboardQueries:
 
     def course_students(self, course_id: UUID, request: PageRequest) -> Page[CourseStudent]:
         of_course = enrollments.c.course_id == course_id
-        with self._session_factory() as session:
+        with read_session(self._session_factory) as session:
             total = session.execute(select(func.count()).where(of_course)).scalar_one()
             total_lessons = session.execute(
                 select(func.count()).where(lessons.c.course_id == course_id)
@@ -166,7 +167,7 @@ class SqlDashboardQueries:
         return Page(items=items, total=total, request=request)
 
     def platform_stats(self, since: datetime, top: int) -> PlatformStats:
-        with self._session_factory() as session:
+        with read_session(self._session_factory) as session:
             by_role = _counts_by(session, users.c.role)
             people = session.execute(
                 select(

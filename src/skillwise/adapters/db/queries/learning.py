@@ -8,6 +8,7 @@ from uuid import UUID
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from skillwise.adapters.db.errors import read_session
 from skillwise.adapters.db.tables.core import courses, enrollments, lessons, users
 from skillwise.adapters.db.tables.learning import lesson_progress, reviews
 from skillwise.application.learning.ports import (
@@ -98,7 +99,7 @@ class SqlLearningQueries:
         self._session_factory = session_factory
 
     def enrollments_of(self, user_id: UUID, request: PageRequest) -> Page[EnrollmentView]:
-        with self._session_factory() as session:
+        with read_session(self._session_factory) as session:
             total = session.execute(
                 select(func.count())
                 .select_from(enrollments)
@@ -114,7 +115,7 @@ class SqlLearningQueries:
         return Page(items=[_enrollment_view(row) for row in rows], total=total, request=request)
 
     def enrollment_of(self, user_id: UUID, enrollment_id: UUID) -> EnrollmentView | None:
-        with self._session_factory() as session:
+        with read_session(self._session_factory) as session:
             row = session.execute(
                 _enrollment_views().where(
                     enrollments.c.id == enrollment_id, enrollments.c.user_id == user_id
@@ -123,7 +124,7 @@ class SqlLearningQueries:
         return _enrollment_view(row) if row else None
 
     def course_reviews(self, course_id: UUID, request: PageRequest) -> Page[ReviewView]:
-        with self._session_factory() as session:
+        with read_session(self._session_factory) as session:
             total = session.execute(
                 select(func.count()).select_from(reviews).where(reviews.c.course_id == course_id)
             ).scalar_one()
