@@ -134,6 +134,7 @@ class FakeTokenIssuer:
         self.access_lifetime = access_lifetime
         self.refresh_lifetime = refresh_lifetime
         self.issued: dict[str, DecodedToken] = {}
+        self.families: dict[str, UUID] = {}
         self._counter = itertools.count(1)
 
     def _issue(
@@ -143,8 +144,10 @@ class FakeTokenIssuer:
         self.issued[jti] = DecodedToken(kind, user_id, role, now, now + life)
         return IssuedToken(token=jti, jti=jti, expires_at=now + life)
 
-    def access_token(self, user: User, now: datetime) -> IssuedToken:
-        return self._issue("access", user.id, user.role.value, now, self.access_lifetime)
+    def access_token(self, user: User, now: datetime, family_id: UUID) -> IssuedToken:
+        issued = self._issue("access", user.id, user.role.value, now, self.access_lifetime)
+        self.families[issued.jti] = family_id
+        return issued
 
     def refresh_token(self, user_id: UUID, now: datetime) -> IssuedToken:
         return self._issue("refresh", user_id, None, now, self.refresh_lifetime)
@@ -160,6 +163,7 @@ class FakeTokenBlocklist:
     def __init__(self) -> None:
         self.revoked_jtis: dict[str, datetime] = {}
         self.revoked_before: dict[UUID, datetime] = {}
+        self.revoked_families: set[UUID] = set()
 
     def revoke_token(self, jti: str, expires_at: datetime) -> None:
         self.revoked_jtis[jti] = expires_at
@@ -167,8 +171,13 @@ class FakeTokenBlocklist:
     def revoke_tokens_of(self, user_id: UUID, issued_before: datetime) -> None:
         self.revoked_before[user_id] = issued_before
 
-    def is_revoked(self, jti: str, user_id: UUID, issued_at: datetime) -> bool:
-        if jti in self.revoked_jtis:
+    def revoke_family(self, family_id: UUID, at: datetime) -> None:
+        self.revoked_families.add(family_id)
+
+    def is_revoked(
+        self, jti: str, user_id: UUID, issued_at: datetime, family_id: UUID | None = None
+    ) -> bool:
+        if jti in self.revoked_jtis or family_id in self.revoked_families:
             return True
         cutoff = self.revoked_before.get(user_id)
         return cutoff is not None and issued_at < cutoff

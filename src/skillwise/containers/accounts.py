@@ -51,19 +51,20 @@ class AccountsContainer(containers.DeclarativeContainer):
         access_lifetime=access_token_lifetime,
         refresh_lifetime=refresh_token_lifetime,
     )
+    database_token_blocklist = providers.Singleton(
+        DatabaseTokenBlocklist,
+        engine=infra.engine,
+        clock=clock,
+        access_lifetime=access_token_lifetime,
+    )
     token_blocklist = providers.Selector(
         providers.Callable(lambda s: "redis" if s.redis_url else "database", settings),
-        database=providers.Singleton(
-            DatabaseTokenBlocklist,
-            engine=infra.engine,
-            clock=clock,
-            access_lifetime=access_token_lifetime,
-        ),
+        database=database_token_blocklist,
         redis=providers.Singleton(
             RedisTokenBlocklist,
+            database=database_token_blocklist,
             client=infra.redis_client,
             clock=clock,
-            access_lifetime=access_token_lifetime,
             prefix=settings.provided.redis_prefix,
         ),
     )
@@ -78,7 +79,9 @@ class AccountsContainer(containers.DeclarativeContainer):
     log_in = providers.Factory(
         LogIn, uow=uow, hasher=password_hasher, tokens=token_issuer, clock=clock
     )
-    refresh_session = providers.Factory(RefreshSession, uow=uow, tokens=token_issuer, clock=clock)
+    refresh_session = providers.Factory(
+        RefreshSession, uow=uow, tokens=token_issuer, blocklist=token_blocklist, clock=clock
+    )
     log_out = providers.Factory(
         LogOut, uow=uow, tokens=token_issuer, blocklist=token_blocklist, clock=clock
     )

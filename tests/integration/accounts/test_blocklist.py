@@ -11,7 +11,6 @@ from skillwise.adapters.blocklist.database import DatabaseTokenBlocklist
 from skillwise.adapters.blocklist.redis_blocklist import RedisTokenBlocklist
 from skillwise.adapters.db.tables.accounts import token_blocklist
 from skillwise.adapters.redis_client import build_redis_client
-from skillwise.domain.errors import ServiceUnavailable
 from tests.fakes.basics import FixedClock
 from tests.integration.accounts.conftest import API, bearer_of, log_in
 from tests.integration.conftest import wipe_redis
@@ -28,7 +27,8 @@ def blocklist(request, container, settings, clock):
         yield DatabaseTokenBlocklist(container.infra.engine(), clock, LIFETIME)
         return
     client = build_redis_client(REDIS_URL)
-    yield RedisTokenBlocklist(client, clock, LIFETIME, prefix=settings.redis_prefix)
+    database = DatabaseTokenBlocklist(container.infra.engine(), clock, LIFETIME)
+    yield RedisTokenBlocklist(database, client, clock, prefix=settings.redis_prefix)
     wipe_redis(REDIS_URL, settings.redis_prefix)
     client.close()
 
@@ -58,14 +58,21 @@ def test_a_later_cutoff_replaces_an_earlier_one(blocklist, clock):
 
 
 @pytest.mark.redis
-def test_redis_entries_expire_with_the_tokens_they_refuse(settings):
+def test_redis_entries_expire_with_the_tokens_they_refuse(container, settings):
     clock = FixedClock()
     client = build_redis_client(REDIS_URL)
     try:
-        blocklist = RedisTokenBlocklist(client, clock, LIFETIME, prefix=settings.redis_prefix)
+        database = DatabaseTokenBlocklist(container.infra.engine(), clock, LIFETIME)
+        blocklist = RedisTokenBlocklist(database, client, clock, prefix=settings.redis_prefix)
+        blocklist.refill()
         blocklist.revoke_token("jti-1", clock.now() + timedelta(minutes=3))
         blocklist.revoke_tokens_of(uuid4(), issued_before=clock.now())
-        keys = sorted(k.decode() for k in client.scan_iter(match=f"{settings.redis_prefix}*"))
+        marker = f"{settings.redis_prefix}blocklist:complete"
+        keys = sorted(
+            k.decode()
+            for k in client.scan_iter(match=f"{settings.redis_prefix}*")
+            if k.decode() != marker
+        )
         assert len(keys) == 2
         assert all(k.startswith(f"{settings.redis_prefix}blocklist:") for k in keys)
         ttls = sorted(client.ttl(k) for k in keys)
@@ -75,11 +82,43 @@ def test_redis_entries_expire_with_the_tokens_they_refuse(settings):
         client.close()
 
 
-def test_an_unreachable_redis_answers_service_unavailable():
+def test_an_unreachable_redis_leaves_the_database_to_record_and_answer(container):
+    clock = FixedClock()
+    database = DatabaseTokenBlocklist(container.infra.engine(), clock, LIFETIME)
     dead = build_redis_client("redis://127.0.0.1:1/0")
-    blocklist = RedisTokenBlocklist(dead, FixedClock(), LIFETIME)
-    with pytest.raises(ServiceUnavailable):
-        blocklist.is_revoked("jti", uuid4(), FixedClock().now())
+    blocklist = RedisTokenBlocklist(database, dead, clock)
+    user_id, family_id = uuid4(), uuid4()
+    blocklist.revoke_token("jti-1", clock.now() + LIFETIME)
+    blocklist.revoke_family(family_id, clock.now())
+    assert blocklist.is_revoked("jti-1", user_id, clock.now()) is True
+    assert blocklist.is_revoked("jti-2", user_id, clock.now(), family_id) is True
+    assert blocklist.is_revoked("jti-2", user_id, clock.now(), uuid4()) is False
+    assert database.is_revoked("jti-1", user_id, clock.now()) is True
+
+
+def test_a_revoked_family_refuses_its_tokens_and_no_others(blocklist, clock):
+    user_id, family_id = uuid4(), uuid4()
+    blocklist.revoke_family(family_id, clock.now())
+    assert blocklist.is_revoked("a", user_id, clock.now(), family_id) is True
+    assert blocklist.is_revoked("b", user_id, clock.now(), uuid4()) is False
+    assert blocklist.is_revoked("c", user_id, clock.now()) is False
+
+
+@pytest.mark.redis
+def test_a_redis_that_lost_its_keys_is_refilled_from_the_database(container, settings, clock):
+    client = build_redis_client(REDIS_URL)
+    try:
+        database = DatabaseTokenBlocklist(container.infra.engine(), clock, LIFETIME)
+        blocklist = RedisTokenBlocklist(database, client, clock, prefix=settings.redis_prefix)
+        user_id = uuid4()
+        blocklist.revoke_token("gone", clock.now() + LIFETIME)
+        assert blocklist.is_revoked("gone", user_id, clock.now()) is True
+        wipe_redis(REDIS_URL, settings.redis_prefix)  # as a restart without persistence would
+        assert blocklist.is_revoked("gone", user_id, clock.now()) is True
+        assert client.exists(f"{settings.redis_prefix}blocklist:jti:gone") == 1
+    finally:
+        wipe_redis(REDIS_URL, settings.redis_prefix)
+        client.close()
 
 
 def test_the_database_blocklist_purges_rows_past_their_expiry(container):

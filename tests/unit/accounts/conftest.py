@@ -65,8 +65,8 @@ def log_in(fake_uow, hasher, tokens, clock) -> LogIn:
 
 
 @pytest.fixture
-def refresh(fake_uow, tokens, clock) -> RefreshSession:
-    return RefreshSession(fake_uow, tokens, clock)
+def refresh(fake_uow, tokens, blocklist, clock) -> RefreshSession:
+    return RefreshSession(fake_uow, tokens, blocklist, clock)
 
 
 @pytest.fixture

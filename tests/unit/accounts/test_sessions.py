@@ -193,3 +193,35 @@ def test_logout_with_an_invalid_refresh_token_still_blocks_the_access_token(
         refresh_token="garbage",
     )
     assert session.access in blocklist.revoked_jtis
+
+
+def test_reuse_blocks_every_access_token_of_the_family(
+    log_in, refresh, fake_uow, hasher, tokens, blocklist, clock
+):
+    user = a_stored_user(fake_uow, hasher)
+    first = log_in(email="ada@example.com", password=PASSWORD)
+    second = refresh(first.refresh)
+    other = log_in(email="ada@example.com", password=PASSWORD)
+    with pytest.raises(InvalidCredentials):
+        refresh(first.refresh)
+
+    def refused(access: str) -> bool:
+        return blocklist.is_revoked(access, user.id, clock.now(), tokens.families[access])
+
+    assert refused(first.access) and refused(second.access)
+    assert not refused(other.access)
+
+
+def test_logout_with_the_refresh_token_blocks_the_sessions_earlier_access_tokens(
+    log_in, refresh, log_out, fake_uow, hasher, tokens, blocklist, clock
+):
+    user = a_stored_user(fake_uow, hasher)
+    first = log_in(email="ada@example.com", password=PASSWORD)
+    second = refresh(first.refresh)
+    log_out(
+        user.as_actor(),
+        access_jti=second.access,
+        access_expires_at=clock.now(),
+        refresh_token=second.refresh,
+    )
+    assert blocklist.is_revoked(first.access, user.id, clock.now(), tokens.families[first.access])

@@ -29,12 +29,13 @@ class JwtTokenIssuer:
         self._access_lifetime = access_lifetime
         self._refresh_lifetime = refresh_lifetime
 
-    def access_token(self, user: User, now: datetime) -> IssuedToken:
+    def access_token(self, user: User, now: datetime, family_id: UUID) -> IssuedToken:
         jti, expires_at = uuid4().hex, now + self._access_lifetime
         token = create_access_token(
             identity=str(user.id),
             additional_claims={
                 "role": user.role.value,
+                "fam": str(family_id),
                 "jti": jti,
                 "iat": now.timestamp(),
                 "exp": expires_at.timestamp(),

@@ -88,8 +88,9 @@ class RefreshClaims:
 class TokenIssuer(Protocol):
     """Signs access and refresh tokens (JWTs) and reads refresh tokens back."""
 
-    def access_token(self, user: User, now: datetime) -> IssuedToken:
-        """Claims `sub` (the user id) and `role`, the ones every request is authorised by."""
+    def access_token(self, user: User, now: datetime, family_id: UUID) -> IssuedToken:
+        """Claims `sub` (the user id) and `role`, the ones every request is authorised by, and
+        `fam`, the refresh token family (the login) the token descends from."""
         ...
 
     def refresh_token(self, user_id: UUID, now: datetime) -> IssuedToken: ...
@@ -103,9 +104,10 @@ class TokenIssuer(Protocol):
 
 
 class TokenBlocklist(Protocol):
-    """Access tokens that stop working before their expiry (Redis when configured, else the DB).
+    """Access tokens that stop working before their expiry.
 
-    Checked on every authenticated request, so `is_revoked` costs one round trip.
+    The database holds every revocation; Redis, when configured, answers the check on every
+    authenticated request in one round trip, and the database answers while Redis is down.
     """
 
     def revoke_token(self, jti: str, expires_at: datetime) -> None:
@@ -116,4 +118,10 @@ class TokenBlocklist(Protocol):
         """Refuse every access token of the user issued before this instant."""
         ...
 
-    def is_revoked(self, jti: str, user_id: UUID, issued_at: datetime) -> bool: ...
+    def revoke_family(self, family_id: UUID, at: datetime) -> None:
+        """Refuse every access token descended from this login (refresh token family)."""
+        ...
+
+    def is_revoked(
+        self, jti: str, user_id: UUID, issued_at: datetime, family_id: UUID | None = None
+    ) -> bool: ...

@@ -70,13 +70,14 @@ def start_session(
 ) -> IssuedSession:
     """Issue an access token and a refresh token, recording the refresh token in its family
     (a new family for a login, the old one for a rotation)."""
-    access = tokens.access_token(user, now)
+    family_id = family_id or uuid4()
+    access = tokens.access_token(user, now, family_id)
     refresh = tokens.refresh_token(user.id, now)
     uow.refresh_tokens.add(
         RefreshToken(
             jti=refresh.jti,
             user_id=user.id,
-            family_id=family_id or uuid4(),
+            family_id=family_id,
             issued_at=now,
             expires_at=refresh.expires_at,
         )

@@ -1,7 +1,8 @@
 """flask-jwt-extended set-up: token lifetimes, the blocklist, and every token error as a 401.
 
 Every request that presents an access token asks the blocklist (one Redis round trip or one
-indexed query) whether that token was revoked, by its `jti` (logout) or because the account
+indexed query) whether that token was revoked, by its `jti` (logout), by its family `fam`
+(a reused refresh token, or logout, ended the login it descends from), or because the account
 was deactivated, deleted, changed role or reset its password after the token was issued (a
 per-user "revoked before" instant). So such tokens stop working at once, everywhere.
 """
@@ -73,6 +74,8 @@ def token_is_revoked(
         user_id = UUID(payload["sub"])
         issued_at = datetime.fromtimestamp(float(payload["iat"]), UTC)
         jti = str(payload["jti"])
+        # Tokens issued before families were claimed carry none; they expire within minutes.
+        family_id = UUID(payload["fam"]) if "fam" in payload else None
     except (KeyError, TypeError, ValueError):
         return True
-    return blocklist.is_revoked(jti, user_id, issued_at)
+    return blocklist.is_revoked(jti, user_id, issued_at, family_id)

@@ -13,8 +13,8 @@ from skillwise.domain.identity import Actor
 
 class LogOut:
     """Blocks the presented access token until it expires, and revokes the refresh token's
-    family when that token is the caller's (someone else's, or an invalid one, is ignored).
-    A device token of the caller's stops that device's pushes."""
+    family, with every access token of it, when that token is the caller's (someone else's, or
+    an invalid one, is ignored). A device token of the caller's stops that device's pushes."""
 
     def __init__(
         self,
@@ -56,9 +56,11 @@ class LogOut:
             claims = self._tokens.read_refresh_token(refresh_token)
         except InvalidCredentials:
             return
+        now = self._clock.now()
         with self._uow as uow:
             stored = uow.refresh_tokens.get(claims.jti)
             if stored is None or stored.user_id != actor.user_id:
                 return
-            uow.refresh_tokens.revoke_family(stored.family_id, self._clock.now())
+            uow.refresh_tokens.revoke_family(stored.family_id, now)
             uow.commit()
+        self._blocklist.revoke_family(stored.family_id, now)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skillwise.application.accounts.ports import TokenIssuer
+from skillwise.application.accounts.ports import TokenBlocklist, TokenIssuer
 from skillwise.application.accounts.sessions import IssuedSession, start_session
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
@@ -15,11 +15,15 @@ def session_ended() -> InvalidCredentials:
 
 class RefreshSession:
     """Each refresh token works once. Presenting a spent one means it was copied: the whole
-    family (every token descended from that login) is revoked and the caller must sign in."""
+    family (every token descended from that login, access tokens included) is revoked and the
+    caller must sign in."""
 
-    def __init__(self, uow: UnitOfWork, tokens: TokenIssuer, clock: Clock) -> None:
+    def __init__(
+        self, uow: UnitOfWork, tokens: TokenIssuer, blocklist: TokenBlocklist, clock: Clock
+    ) -> None:
         self._uow = uow
         self._tokens = tokens
+        self._blocklist = blocklist
         self._clock = clock
 
     def __call__(self, refresh_token: str) -> IssuedSession:
@@ -32,18 +36,19 @@ class RefreshSession:
             stored.require_fresh(now)
             user = uow.users.get(stored.user_id)
             if user is None or not user.is_active:
-                uow.refresh_tokens.revoke_family(stored.family_id, now)
-                uow.commit()
-                raise session_ended()
+                ended = session_ended()
             # A spent token was copied, or another refresh with it won the race just now:
             # nothing of this family may be used again.
-            if stored.is_spent or not uow.refresh_tokens.mark_used(stored.jti, now):
-                uow.refresh_tokens.revoke_family(stored.family_id, now)
-                uow.commit()
-                raise InvalidCredentials(
+            elif stored.is_spent or not uow.refresh_tokens.mark_used(stored.jti, now):
+                ended = InvalidCredentials(
                     "This refresh token was used already; sign in again.",
                     code="refresh_token_reused",
                 )
-            session = start_session(uow, self._tokens, user, now, family_id=stored.family_id)
+            else:
+                session = start_session(uow, self._tokens, user, now, family_id=stored.family_id)
+                uow.commit()
+                return session
+            uow.refresh_tokens.revoke_family(stored.family_id, now)
             uow.commit()
-        return session
+        self._blocklist.revoke_family(stored.family_id, now)
+        raise ended
