@@ -6,6 +6,10 @@ import redis
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
+# Without the database nothing works; without Redis the app degrades (the database answers
+# the blocklist, the cache misses, rate limits open, queued work waits in the outbox).
+REQUIRED = ("database",)
+
 
 class ReadinessCheck:
     """Pings the database, and Redis where configured; names what is down."""

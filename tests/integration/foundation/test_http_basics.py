@@ -111,3 +111,18 @@ def test_absurdly_deep_pages_are_refused_instead_of_overflowing_the_database(cli
     assert response.status_code == 422
     assert "page" in response.json["errors"]
     assert client.get("/api/v1/courses/?page=1000000").status_code == 200
+
+
+def test_readiness_names_redis_degraded_but_stays_in_the_load_balancer(container, client):
+    from dependency_injector import providers
+
+    from skillwise.adapters.redis_client import build_redis_client
+
+    dead = build_redis_client("redis://127.0.0.1:1/0")
+    with container.infra.redis_client.override(providers.Object(dead)):
+        response = client.get("/health/ready")
+    assert response.status_code == 200
+    assert response.json == {
+        "status": "degraded",
+        "checks": {"database": "ok", "redis": "unavailable"},
+    }

@@ -29,6 +29,9 @@ def build_engine(database_url: str, **options: Any) -> Engine:
         _configure_sqlite(engine)
         return engine
     options.setdefault("pool_pre_ping", True)
+    # A server that does not answer must fail the request within the 2 s budget (libpq's
+    # minimum), not hang on the operating system's TCP timeout.
+    options.setdefault("connect_args", {"connect_timeout": 2})
     if "poolclass" not in options:
         options.setdefault("pool_size", 10)
         options.setdefault("max_overflow", 10)
