@@ -1,41 +1,71 @@
-"""Redis cache. A cache that is down degrades to misses instead of failing requests."""
+"""Redis cache. A cache that is down degrades to misses instead of failing requests.
+
+After a failure the circuit breaker skips Redis for a few seconds, so requests served while it
+is down do not each wait for a connection attempt.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 import redis
 
+from skillwise.adapters.circuit_breaker import CircuitBreaker
+
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class CacheUnavailable(RuntimeError):
+    """The cache could not be changed; the caller decides whether that matters."""
 
 
 class RedisCache:
-    def __init__(self, client: redis.Redis, prefix: str = "skillwise:") -> None:
+    def __init__(
+        self,
+        client: redis.Redis,
+        prefix: str = "skillwise:",
+        breaker: CircuitBreaker | None = None,
+    ) -> None:
         self._client = client
         self._prefix = f"{prefix}cache:"
+        self._breaker = breaker or CircuitBreaker("Redis (cache)")
+
+    def _call(self, operation: Callable[[], T], what: str, key: str) -> T:
+        if not self._breaker.allows_call():
+            raise CacheUnavailable(f"cache {what} skipped for {key}: Redis is unreachable")
+        try:
+            result = operation()
+        except redis.RedisError as error:
+            self._breaker.failed()
+            log.warning("cache %s failed for %s", what, key, exc_info=True)
+            raise CacheUnavailable(f"cache {what} failed for {key}") from error
+        self._breaker.succeeded()
+        return result
 
     def get(self, key: str) -> bytes | None:
         try:
-            return self._client.get(self._prefix + key)
-        except redis.RedisError:
-            log.warning("cache read failed for %s", key, exc_info=True)
+            return self._call(lambda: self._client.get(self._prefix + key), "read", key)
+        except CacheUnavailable:
             return None
 
     def set(self, key: str, value: bytes, ttl_seconds: int) -> None:
-        try:
-            self._client.set(self._prefix + key, value, ex=ttl_seconds)
-        except redis.RedisError:
-            log.warning("cache write failed for %s", key, exc_info=True)
+        with contextlib.suppress(CacheUnavailable):
+            self._call(
+                lambda: self._client.set(self._prefix + key, value, ex=ttl_seconds), "write", key
+            )
 
     def delete(self, key: str) -> None:
-        try:
-            self._client.delete(self._prefix + key)
-        except redis.RedisError:
-            log.warning("cache delete failed for %s", key, exc_info=True)
+        with contextlib.suppress(CacheUnavailable):
+            self._call(lambda: self._client.delete(self._prefix + key), "delete", key)
 
     def incr(self, key: str) -> int:
         # Version counters must move even if a write fails silently elsewhere; let this raise.
-        return int(self._client.incr(self._prefix + key))
+        return int(self._call(lambda: self._client.incr(self._prefix + key), "increment", key))
 
     def ping(self) -> bool:
         try:

@@ -6,14 +6,29 @@ from collections.abc import Callable
 from uuid import UUID
 
 import dramatiq
+import redis
 from dramatiq.brokers.redis import RedisBroker
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from skillwise.adapters.redis_client import CONNECT_TIMEOUT_SECONDS
 
 DELIVER_ACTOR = "deliver_outbox_message"
 QUEUE = "skillwise"
+# Longer than a request's budget: the worker's fetches and acks run scripts that may queue.
+BROKER_SOCKET_TIMEOUT_SECONDS = 5.0
 
 
 def build_broker(redis_url: str, prefix: str) -> RedisBroker:
-    return RedisBroker(url=redis_url, namespace=f"{prefix}dramatiq")
+    # Bounded waits: a hand-off after commit must not hang a request on a dead Redis (the
+    # message is in the outbox, the relay sends it later); the worker reconnects on its own.
+    client = redis.Redis.from_url(
+        redis_url,
+        socket_connect_timeout=CONNECT_TIMEOUT_SECONDS,
+        socket_timeout=BROKER_SOCKET_TIMEOUT_SECONDS,
+        retry=Retry(NoBackoff(), 0),
+    )
+    return RedisBroker(client=client, namespace=f"{prefix}dramatiq")
 
 
 def declare_actors(

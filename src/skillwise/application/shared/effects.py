@@ -46,9 +46,16 @@ class AfterCommit:
         for effect in dict.fromkeys(effects):
             match effect:
                 case CourseChanged(course_id):
-                    self._catalog_cache.course_changed(course_id)
+                    self._invalidate(course_id)
                 case OutboxMessageAdded(message_id):
                     self._hand_off(message_id)
+
+    def _invalidate(self, course_id: UUID) -> None:
+        # The change is committed; a cache that is down holds stale answers for one TTL at most.
+        try:
+            self._catalog_cache.course_changed(course_id)
+        except Exception:
+            log.exception("cached catalog answers for course %s not invalidated", course_id)
 
     def _hand_off(self, message_id: UUID) -> None:
         if self._task_queue is None:

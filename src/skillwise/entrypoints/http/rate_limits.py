@@ -16,6 +16,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from limits import parse_many
 
+from skillwise.adapters.redis_client import CONNECT_TIMEOUT_SECONDS, SOCKET_TIMEOUT_SECONDS
 from skillwise.settings import ConfigurationError, Settings
 
 TOO_MANY = "Too many attempts; wait a minute and try again."
@@ -86,11 +87,18 @@ def configure_rate_limits(app: Flask, settings: Settings) -> Limiter | None:
         key_func=get_remote_address,
         storage_uri=settings.redis_url or "memory://",
         storage_options=(
-            {"key_prefix": f"{settings.redis_prefix}ratelimit"} if settings.redis_url else {}
+            {
+                "key_prefix": f"{settings.redis_prefix}ratelimit",
+                "socket_connect_timeout": CONNECT_TIMEOUT_SECONDS,
+                "socket_timeout": SOCKET_TIMEOUT_SECONDS,
+            }
+            if settings.redis_url
+            else {}
         ),
         headers_enabled=True,
-        # A Redis outage must not lock everybody out of signing in.
-        in_memory_fallback_enabled=bool(settings.redis_url),
+        # A Redis outage must not lock everybody out of signing in: the limits open, and each
+        # request it lets through is logged.
+        swallow_errors=True,
     )
     limiter.init_app(app)
     for endpoint, limits in LIMITS.items():
