@@ -66,9 +66,7 @@ def timed(label, call):
     return response, elapsed
 
 
-def test_a_stopped_database_answers_503_fast_everywhere_and_the_app_recovers(
-    postgres, outage_app
-):
+def test_a_stopped_database_answers_503_fast_everywhere_and_the_app_recovers(postgres, outage_app):
     app, container = outage_app
     client = app.test_client()
     build = Builder(container.infra.uow, app)
