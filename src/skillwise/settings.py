@@ -79,6 +79,10 @@ class Settings:
     s3_region: str | None = None
     download_url_ttl_seconds: int = 300
     max_json_bytes: int = 1024 * 1024
+    max_video_bytes: int = 2 * 1024 * 1024 * 1024
+    catalog_max_age: int = 60
+    catalog_swr: int = 300
+    database_replica_url: str | None = None
     access_token_minutes: int = 15
     refresh_token_days: int = 30
 
@@ -193,6 +197,10 @@ class Settings:
             s3_region=get("SKILLWISE_S3_REGION"),
             download_url_ttl_seconds=int(get("SKILLWISE_DOWNLOAD_URL_TTL_SECONDS", "300") or 300),
             max_json_bytes=int(get("SKILLWISE_MAX_JSON_BYTES", str(1024 * 1024)) or 0),
+            max_video_bytes=int(get("SKILLWISE_MAX_VIDEO_BYTES") or cls.max_video_bytes),
+            catalog_max_age=int(get("SKILLWISE_CATALOG_MAX_AGE") or cls.catalog_max_age),
+            catalog_swr=int(get("SKILLWISE_CATALOG_SWR") or cls.catalog_swr),
+            database_replica_url=get("SKILLWISE_DATABASE_REPLICA_URL"),
             host=host,
             port=port,
         )

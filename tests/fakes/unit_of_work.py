@@ -12,6 +12,7 @@ import tests.fakes.learning
 import tests.fakes.notifications
 import tests.fakes.payments
 import tests.fakes.repositories
+import tests.fakes.uploads
 import tests.fakes.wishlist  # noqa: F401  (the modules above register their repositories)
 from skillwise.application.notifications.delivery import push_outbox_message
 from skillwise.application.shared.effects import AfterCommit, Effect, OutboxMessageAdded

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from uuid import UUID
+
 from dependency_injector import containers, providers
 
 from skillwise.adapters.db.queries.catalog import SqlCourseQueries
 from skillwise.adapters.db.queries.categories import SqlCategoryQueries
 from skillwise.application.catalog.use_cases.add_lesson import AddLesson
 from skillwise.application.catalog.use_cases.add_module import AddModule
+from skillwise.application.catalog.use_cases.complete_direct_upload import CompleteDirectUpload
 from skillwise.application.catalog.use_cases.create_course import CreateCourse
 from skillwise.application.catalog.use_cases.delete_attachment import DeleteAttachment
 from skillwise.application.catalog.use_cases.delete_course import DeleteCourse
@@ -15,6 +19,7 @@ from skillwise.application.catalog.use_cases.delete_lesson import DeleteLesson
 from skillwise.application.catalog.use_cases.delete_module import DeleteModule
 from skillwise.application.catalog.use_cases.download_attachment import DownloadAttachment
 from skillwise.application.catalog.use_cases.get_course import GetCourse
+from skillwise.application.catalog.use_cases.link_lesson_video import LinkLessonVideo
 from skillwise.application.catalog.use_cases.list_all_courses import ListAllCourses
 from skillwise.application.catalog.use_cases.list_categories import ListCategories
 from skillwise.application.catalog.use_cases.list_courses import ListCourses
@@ -23,10 +28,17 @@ from skillwise.application.catalog.use_cases.list_lessons import ListLessons
 from skillwise.application.catalog.use_cases.list_modules import ListModules
 from skillwise.application.catalog.use_cases.read_lesson import ReadLesson
 from skillwise.application.catalog.use_cases.serve_cached_catalog import ServeCachedCatalog
+from skillwise.application.catalog.use_cases.start_direct_upload import StartDirectUpload
 from skillwise.application.catalog.use_cases.update_course import UpdateCourse
 from skillwise.application.catalog.use_cases.update_lesson import UpdateLesson
 from skillwise.application.catalog.use_cases.update_module import UpdateModule
 from skillwise.application.catalog.use_cases.upload_attachment import UploadAttachment
+from skillwise.settings import Settings
+
+
+def _lesson_video_url(settings: Settings) -> Callable[[UUID], str]:
+    """Where the API hands out a lesson's video: a stable address behind the expiring links."""
+    return lambda lesson_id: f"{settings.public_url}/api/v1/lessons/{lesson_id}/video/"
 
 
 class CatalogContainer(containers.DeclarativeContainer):
@@ -72,5 +84,32 @@ class CatalogContainer(containers.DeclarativeContainer):
         clock=clock,
         max_bytes=infra.settings.provided.max_attachment_bytes,
     )
-    download_attachment = providers.Factory(DownloadAttachment, uow=uow, storage=storage)
+    download_attachment = providers.Factory(
+        DownloadAttachment,
+        uow=uow,
+        storage=storage,
+        links=infra.direct_upload_storage,
+        link_seconds=infra.settings.provided.download_url_ttl_seconds,
+    )
+    start_direct_upload = providers.Factory(
+        StartDirectUpload,
+        uow=uow,
+        storage=infra.direct_upload_storage,
+        clock=clock,
+        max_attachment_bytes=infra.settings.provided.max_attachment_bytes,
+        max_video_bytes=infra.settings.provided.max_video_bytes,
+    )
+    complete_direct_upload = providers.Factory(
+        CompleteDirectUpload,
+        uow=uow,
+        storage=infra.direct_upload_storage,
+        clock=clock,
+        video_url=providers.Callable(_lesson_video_url, infra.settings),
+    )
+    link_lesson_video = providers.Factory(
+        LinkLessonVideo,
+        uow=uow,
+        storage=infra.direct_upload_storage,
+        link_seconds=infra.settings.provided.download_url_ttl_seconds,
+    )
     delete_attachment = providers.Factory(DeleteAttachment, uow=uow, storage=storage)

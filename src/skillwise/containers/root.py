@@ -23,6 +23,7 @@ from skillwise.adapters.push.fcm import FcmPushSender
 from skillwise.adapters.redis_client import build_redis_client
 from skillwise.adapters.security.unsubscribe_links import HmacUnsubscribeLinks
 from skillwise.adapters.storage.local import LocalFileStorage
+from skillwise.adapters.storage.s3 import S3FileStorage, build_s3_client
 from skillwise.adapters.tasks.dramatiq_queue import DramatiqTaskQueue, build_broker, declare_actors
 from skillwise.adapters.tasks.in_process import InProcessTaskQueue
 from skillwise.application.catalog.cache import CatalogCache
@@ -107,8 +108,21 @@ class Infrastructure(containers.DeclarativeContainer):
     invoice_renderer = providers.Singleton(
         FpdfInvoiceRenderer, unicode_font=providers.Callable(find_unicode_font)
     )
-    file_storage = providers.Singleton(
-        LocalFileStorage, root=providers.Callable(_attachments_dir, settings)
+    s3_client = providers.Singleton(
+        build_s3_client,
+        endpoint_url=settings.provided.s3_endpoint_url,
+        region=settings.provided.s3_region,
+    )
+    file_storage = providers.Selector(
+        settings.provided.storage,
+        local=providers.Singleton(
+            LocalFileStorage, root=providers.Callable(_attachments_dir, settings)
+        ),
+        s3=providers.Singleton(S3FileStorage, client=s3_client, bucket=settings.provided.s3_bucket),
+    )
+    # Clients upload to and download from object storage directly; the local disk has no URLs.
+    direct_upload_storage = providers.Selector(
+        settings.provided.storage, local=providers.Object(None), s3=file_storage
     )
     gateways = providers.Container(Gateways, settings=settings)
     payment_gateways = gateways.registry

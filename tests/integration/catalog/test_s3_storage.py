@@ -12,14 +12,12 @@ from __future__ import annotations
 import base64
 import json
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 from uuid import uuid4
 
 import pytest
 import requests
-from moto.server import ThreadedMotoServer
 
 from skillwise.adapters.storage.s3 import S3FileStorage, build_s3_client
 from skillwise.application.catalog.uploads import StoredObject
@@ -32,25 +30,6 @@ MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 1000
 MOTO_SKIPS_POLICY = pytest.mark.xfail(
     strict=True, reason="moto 5.2 does not check presigned POST policy conditions"
 )
-
-
-@pytest.fixture(scope="module")
-def endpoint_url() -> Iterator[str]:
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("AWS_ACCESS_KEY_ID", "skillwise-test")
-        env.setenv("AWS_SECRET_ACCESS_KEY", "skillwise-test-secret")
-        env.delenv("AWS_SESSION_TOKEN", raising=False)
-        env.delenv("AWS_PROFILE", raising=False)
-        env.setenv("AWS_CONFIG_FILE", "/nonexistent/aws-config")
-        env.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials")
-        env.setenv("AWS_EC2_METADATA_DISABLED", "true")
-        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        server.start()
-        host, port = server.get_host_and_port()
-        try:
-            yield f"http://{host}:{port}"
-        finally:
-            server.stop()
 
 
 @pytest.fixture

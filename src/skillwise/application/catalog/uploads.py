@@ -6,6 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
+from uuid import UUID
+
+from skillwise.domain.catalog import Attachment
+from skillwise.domain.errors import Conflict
+from skillwise.domain.uploads import Upload
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +54,52 @@ class DirectUploadStorage(Protocol):
     def presigned_download(self, key: str, *, expires_in: int, filename: str) -> str:
         """A URL that serves the file for `expires_in` seconds, saved under `filename`."""
         ...
+
+    def delete(self, key: str) -> None:
+        """Remove the object; a missing one is not an error."""
+        ...
+
+
+class UploadRepository(Protocol):
+    """Direct uploads, from the signed form to the file they attached or were refused for."""
+
+    def add(self, upload: Upload) -> None: ...
+
+    def get(self, upload_id: UUID) -> Upload | None: ...
+
+    def get_for_update(self, upload_id: UUID) -> Upload | None: ...
+
+    def save(self, upload: Upload) -> None: ...
+
+    def current_video(self, lesson_id: UUID) -> Upload | None:
+        """The lesson's video: its most recently completed video upload."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class UploadForm:
+    """A started upload and the signed form that sends its file to the store."""
+
+    upload: Upload
+    url: str
+    fields: Mapping[str, str]
+
+
+def direct_uploads(storage: DirectUploadStorage | None) -> DirectUploadStorage:
+    """The store clients upload to, or Conflict when files stay on the API's own disk."""
+    if storage is None:
+        raise Conflict(
+            "Direct uploads need object storage (SKILLWISE_STORAGE=s3); upload attachments "
+            "through POST /lessons/{id}/attachments/ instead.",
+            code="direct_upload_unavailable",
+        )
+    return storage
+
+
+@dataclass(frozen=True, slots=True)
+class CompletedUpload:
+    """An upload that passed its checks, with what it attached: an attachment or a video."""
+
+    upload: Upload
+    attachment: Attachment | None
+    video_url: str | None

@@ -126,5 +126,8 @@ class LessonView:
 
 @dataclass(frozen=True, slots=True)
 class AttachmentDownload:
+    """The file itself (`stream`), or a short-lived `url` the store serves it from."""
+
     attachment: Attachment
-    stream: BinaryIO
+    stream: BinaryIO | None = None
+    url: str | None = None

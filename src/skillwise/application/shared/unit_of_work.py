@@ -14,6 +14,7 @@ from skillwise.application.catalog.ports import (
     ModuleRepository,
 )
 from skillwise.application.certificates.ports import CertificateRepository
+from skillwise.application.catalog.uploads import UploadRepository
 from skillwise.application.learning.enrollments import EnrollmentRepository
 from skillwise.application.learning.ports import (
     LessonProgressRepository,
@@ -66,6 +67,7 @@ class UnitOfWork(Protocol):
     push_deliveries: PushDeliveryRepository
     wishlist: WishlistRepository
     certificates: CertificateRepository
+    uploads: UploadRepository
 
     def __enter__(self) -> Self: ...
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dependency_injector.wiring import Provide, inject
-from flask import send_file
+from flask import redirect, send_file
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -77,6 +77,8 @@ class AttachmentById(MethodView):
     ):
         """Download an attachment: for whoever may read its lesson."""
         download = download_attachment(optional_actor(), attachment_id)
+        if download.url is not None:
+            return redirect(download.url, code=302)
         response = send_file(
             download.stream,
             mimetype=download.attachment.content_type,

@@ -18,6 +18,7 @@ from skillwise.adapters.db.repositories import (  # noqa: F401  (registers the r
     outbox,
     payment_events,
     payments,
+    uploads,
     users,
     wishlist,
 )

@@ -8,6 +8,7 @@ from skillwise.adapters.db.tables import (  # noqa: F401
     learning,
     notifications,
     payments,
+    uploads,
     wishlist,
 )
 from skillwise.adapters.db.tables.base import metadata
