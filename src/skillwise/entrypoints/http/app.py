@@ -11,6 +11,7 @@ from skillwise.entrypoints.http import docs_assets, health
 from skillwise.entrypoints.http.access import enforce_access
 from skillwise.entrypoints.http.api_docs import typed_enums
 from skillwise.entrypoints.http.blueprints import API_PREFIX, api_blueprints
+from skillwise.entrypoints.http.cache_headers import register_cache_headers
 from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handlers
 from skillwise.entrypoints.http.hardening import install_input_limits
 from skillwise.entrypoints.http.jwt import configure_jwt
@@ -90,6 +91,7 @@ def create_app(container: Container | None = None) -> Flask:
     install_request_ids(app)
     install_logging(app, settings)
     install_metrics(app, settings)
+    register_cache_headers(app, settings)
 
     api.register_blueprint(health.blp)
     app.register_blueprint(docs_assets.blp)
