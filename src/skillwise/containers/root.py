@@ -13,6 +13,7 @@ from skillwise.adapters.cache.memory import InMemoryCache
 from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.clock import SystemClock
 from skillwise.adapters.db.engine import build_engine, build_session_factory
+from skillwise.adapters.db.locks import PostgresTickClaims, UnsharedTickClaims, is_postgres
 from skillwise.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from skillwise.adapters.email.console import ConsoleMailer
 from skillwise.adapters.email.smtp import SmtpMailer
@@ -54,6 +55,12 @@ def _optional_redis(settings: Settings):
     return build_redis_client(settings.redis_url) if settings.redis_url else None
 
 
+def _tick_claims(settings: Settings) -> PostgresTickClaims | UnsharedTickClaims:
+    if is_postgres(settings.database_url):
+        return PostgresTickClaims(settings.database_url)
+    return UnsharedTickClaims()
+
+
 def _attachments_dir(settings: Settings) -> Path:
     return settings.var_dir / "attachments"
 
@@ -65,6 +72,7 @@ class Infrastructure(containers.DeclarativeContainer):
     engine = providers.Singleton(build_engine, database_url=settings.provided.database_url)
     session_factory = providers.Singleton(build_session_factory, engine=engine)
     redis_client = providers.Singleton(_optional_redis, settings)
+    tick_claims = providers.Singleton(_tick_claims, settings)
     readiness_check = providers.Factory(ReadinessCheck, engine=engine, redis_client=redis_client)
 
     cache = providers.Selector(

@@ -128,7 +128,10 @@ def serve(workers: int | None, threads: int, with_worker: bool | None) -> None:
 @click.option("--threads", default=4, show_default=True)
 @click.option("--relay-every", default=30, show_default=True, help="seconds between outbox relays")
 def worker(processes: int, threads: int, relay_every: int) -> None:
-    """Run the dramatiq worker (needs SKILLWISE_REDIS_URL) and the outbox relay."""
+    """Run the dramatiq worker (needs SKILLWISE_REDIS_URL) and the scheduled jobs: the outbox
+    relay, payment reconciliation and the token purge, each once per tick across workers."""
+    from skillwise.entrypoints.schedule import worker_scheduler
+
     container = _container()
     if not container.infra.settings().redis_url:
         raise click.ClickException(
@@ -153,13 +156,13 @@ def worker(processes: int, threads: int, relay_every: int) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    relay = container.infra.relay_stale_outbox
+    scheduler = worker_scheduler(container, relay_every=relay_every)
     while not stopping.is_set() and dramatiq_process.poll() is None:
         try:
-            relay()(older_than_seconds=relay_every)
-        except Exception as error:  # the relay must outlive a database blip
-            click.echo(f"outbox relay failed: {error}", err=True)
-        stopping.wait(relay_every)
+            scheduler.run_due()
+        except Exception as error:  # the schedule must outlive a database blip
+            click.echo(f"scheduled jobs failed: {error}", err=True)
+        stopping.wait(1)
     if dramatiq_process.poll() is None:
         dramatiq_process.send_signal(signal.SIGTERM)
         try:
@@ -244,15 +247,18 @@ def payments_reconcile(older_than: int, apply: bool, limit: int) -> None:
 def seed_demo(courses: int) -> None:
     """Create the demo accounts and a realistic demo catalog; running it again adds only what
     is missing."""
+    from skillwise.adapters.db.locks import SEED_LOCK_KEY, advisory_lock
     from skillwise.entrypoints.demo.accounts import DEMO_ACCOUNTS, GUEST_TEACHERS
     from skillwise.entrypoints.demo.seeder import DemoSeeder
 
     container = _container()
-    report = DemoSeeder(
-        uow_factory=container.infra.uow,
-        hasher=container.accounts.password_hasher(),
-        clock=container.infra.clock(),
-    )(courses=courses)
+    # Instances starting together seed one after the other; the later ones find it done.
+    with advisory_lock(container.infra.settings().database_url, SEED_LOCK_KEY):
+        report = DemoSeeder(
+            uow_factory=container.infra.uow,
+            hasher=container.accounts.password_hasher(),
+            clock=container.infra.clock(),
+        )(courses=courses)
     click.echo(
         f"demo catalog: {report.courses_created} course(s) and {report.lessons_created} "
         f"lesson(s) added, {len(report.accounts_created)} account(s) created "
