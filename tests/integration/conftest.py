@@ -22,7 +22,7 @@ from sqlalchemy import Engine, create_engine, event, text
 
 from skillwise.adapters.db.engine import normalise_url
 from skillwise.adapters.db.migrate import upgrade
-from skillwise.adapters.db.tables import metadata
+from skillwise.adapters.db.tables.base import metadata
 from skillwise.adapters.redis_client import build_redis_client
 from skillwise.containers import Container
 from skillwise.entrypoints.http.app import create_app

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID, uuid4
 
-from skillwise.domain.catalog import (
+from skillwise.domain.catalog.attachments import (
     ATTACHMENT_CONTENT_TYPES,
     AttachmentTooLarge,
     accepted_attachment_type,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
-from skillwise.domain.catalog import Attachment
+from skillwise.domain.catalog.attachments import Attachment
 from skillwise.domain.errors import Conflict
 from skillwise.domain.uploads import Upload
 

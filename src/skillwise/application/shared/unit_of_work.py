@@ -13,8 +13,8 @@ from skillwise.application.catalog.ports import (
     LessonRepository,
     ModuleRepository,
 )
-from skillwise.application.certificates.ports import CertificateRepository
 from skillwise.application.catalog.uploads import UploadRepository
+from skillwise.application.certificates.ports import CertificateRepository
 from skillwise.application.learning.enrollments import EnrollmentRepository
 from skillwise.application.learning.ports import (
     LessonProgressRepository,

@@ -15,15 +15,10 @@ from skillwise.application.catalog.uploads import (
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.effects import CourseChanged
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import Attachment
+from skillwise.domain.catalog.attachments import Attachment
 from skillwise.domain.errors import DomainError, DomainValidationError
 from skillwise.domain.identity import Actor
-from skillwise.domain.uploads import (
-    Upload,
-    UploadKind,
-    UploadNotFound,
-    ensure_contents_match,
-)
+from skillwise.domain.uploads import Upload, UploadKind, UploadNotFound, ensure_contents_match
 
 log = logging.getLogger(__name__)
 

@@ -9,15 +9,10 @@ from skillwise.application.catalog.access import CatalogAccess
 from skillwise.application.catalog.uploads import DirectUploadStorage, UploadForm, direct_uploads
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.catalog import clean_filename
+from skillwise.domain.catalog.attachments import clean_filename
 from skillwise.domain.errors import LessonNotFound
 from skillwise.domain.identity import Actor
-from skillwise.domain.uploads import (
-    Upload,
-    UploadKind,
-    declared_upload_type,
-    ensure_declared_size,
-)
+from skillwise.domain.uploads import Upload, UploadKind, declared_upload_type, ensure_declared_size
 
 # Long enough to start sending a large video over a slow phone connection; the store checks
 # the expiry when the upload begins, not when it ends.

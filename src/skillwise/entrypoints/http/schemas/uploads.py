@@ -5,8 +5,8 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from skillwise.domain.uploads import UploadKind, UploadStatus
-from skillwise.entrypoints.http.schemas.catalog import AttachmentSchema
 from skillwise.entrypoints.http.schemas.common import BaseSchema, Timestamp
+from skillwise.entrypoints.http.schemas.outline import AttachmentSchema
 
 # JavaScript clients lose precision on integers past 2**53.
 MAX_DECLARED_SIZE = 2**53 - 1

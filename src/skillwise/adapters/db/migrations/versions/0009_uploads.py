@@ -1,7 +1,7 @@
 """Direct uploads to object storage: the signed form's row, checked on completion.
 
 Revision ID: 0009_uploads
-Revises: 0006_token_expiry_indexes
+Revises: 0008_wishlist_and_certificates
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 from skillwise.adapters.db.types import UtcDateTime
 
 revision = "0009_uploads"
-down_revision = "0006_token_expiry_indexes"
+down_revision = "0008_wishlist_and_certificates"
 branch_labels = None
 depends_on = None
 
