@@ -15,6 +15,7 @@ from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import public
+from skillwise.entrypoints.http.api_docs import conditional_get, operation
 from skillwise.entrypoints.http.schemas.categories import CategorySchema
 
 blp = Blueprint("categories", __name__, url_prefix="/categories", description="Course categories")
@@ -23,9 +24,9 @@ blp = Blueprint("categories", __name__, url_prefix="/categories", description="C
 @blp.route("/")
 class Categories(MethodView):
     @public
-    @blp.doc(operationId="listCategories", security=[])
+    @operation("listCategories")
     @blp.response(200, CategorySchema(many=True))
-    @blp.alt_response(304, description="Not modified since the ETag sent in If-None-Match")
+    @conditional_get
     @inject
     def get(
         self,

@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, public, signed_in
-from skillwise.entrypoints.http.errors import ErrorSchema
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.certificates import CertificateArgs, CertificateSchema
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,
@@ -40,11 +40,10 @@ def _wants_pdf(requested: str | None) -> bool:
 @blp.route("/")
 class Certificates(MethodView):
     @signed_in
-    @blp.doc(operationId="listCertificates")
+    @operation("listCertificates")
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, page_of(CertificateSchema))
-    @blp.alt_response(401, schema=ErrorSchema, description=NOT_SIGNED_IN)
-    @blp.alt_response(422, schema=ErrorSchema, description="A bad page or page size")
+    @fails(422, "A bad page or page size", "unprocessable_entity")
     @inject
     def get(self, args, list_certificates=Provide[Container.certificates.list_certificates]):
         """My certificates of completion, newest first.
@@ -57,15 +56,11 @@ class Certificates(MethodView):
 @blp.route("/<string:code>/")
 class CertificateByCode(MethodView):
     @public
-    @blp.doc(operationId="verifyCertificate", security=[], responses=_JSON_OR_PDF)
+    @operation("verifyCertificate", responses=_JSON_OR_PDF)
     @blp.arguments(CertificateArgs, location="query")
     @blp.response(200, CertificateSchema, description="The certificate, as JSON or as a PDF")
-    @blp.alt_response(
-        404,
-        schema=ErrorSchema,
-        description="No certificate with this code (`certificate_not_found`)",
-    )
-    @blp.alt_response(422, schema=ErrorSchema, description="`format` is neither json nor pdf")
+    @fails(404, "No certificate with this code", "certificate_not_found")
+    @fails(422, "is neither json nor pdf", "unprocessable_entity")
     @inject
     def get(
         self,

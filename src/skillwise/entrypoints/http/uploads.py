@@ -8,8 +8,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from skillwise.containers import Container
-from skillwise.entrypoints.http.access import current_actor, optional_actor, public, signed_in
-from skillwise.entrypoints.http.errors import ErrorSchema
+from skillwise.entrypoints.http.access import (
+    current_actor,
+    optional_actor,
+    public_or_signed_in,
+    signed_in,
+)
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.uploads import (
     CompletedUploadSchema,
     UploadFormSchema,
@@ -20,24 +25,24 @@ blp = Blueprint("uploads", __name__, description="Direct uploads to object stora
 
 _UNAVAILABLE = "Files stay on the API's disk here (direct_upload_unavailable)"
 _NOT_OWNER = "Neither the course's owner nor an admin (not_course_owner)"
-_OPTIONAL_AUTH = [{}, {"bearerAuth": []}]
 
 
 @blp.route("/lessons/<uuid:lesson_id>/uploads/")
 class LessonUploads(MethodView):
     @signed_in
-    @blp.doc(operationId="startLessonUpload")
+    @operation("startLessonUpload")
     @blp.arguments(UploadRequestSchema)
     @blp.response(201, UploadFormSchema)
-    @blp.alt_response(401, schema=ErrorSchema, description="Not signed in")
-    @blp.alt_response(403, schema=ErrorSchema, description=_NOT_OWNER)
-    @blp.alt_response(404, schema=ErrorSchema, description="No such lesson (lesson_not_found)")
-    @blp.alt_response(409, schema=ErrorSchema, description=_UNAVAILABLE)
-    @blp.alt_response(
+    @fails(403, "Neither the course's owner nor an admin", "not_course_owner")
+    @fails(404, "No such lesson", "lesson_not_found")
+    @fails(409, "Files stay on the API's disk here", "direct_upload_unavailable")
+    @fails(
         422,
-        schema=ErrorSchema,
-        description="Too large (attachment_too_large, video_too_large) or a type not accepted "
-        "(attachment_type_not_allowed, video_type_not_allowed)",
+        "Too large or a type not accepted",
+        "attachment_too_large",
+        "video_too_large",
+        "attachment_type_not_allowed",
+        "video_type_not_allowed",
     )
     @inject
     def post(
@@ -54,22 +59,25 @@ class LessonUploads(MethodView):
 @blp.route("/uploads/<uuid:upload_id>/complete/")
 class CompleteUpload(MethodView):
     @signed_in
-    @blp.doc(operationId="completeUpload")
+    @operation("completeUpload")
     @blp.response(200, CompletedUploadSchema)
-    @blp.alt_response(401, schema=ErrorSchema, description="Not signed in")
-    @blp.alt_response(403, schema=ErrorSchema, description=_NOT_OWNER)
-    @blp.alt_response(404, schema=ErrorSchema, description="No such upload (upload_not_found)")
-    @blp.alt_response(
+    @fails(403, "Neither the course's owner nor an admin", "not_course_owner")
+    @fails(404, "No such upload", "upload_not_found")
+    @fails(
         409,
-        schema=ErrorSchema,
-        description=f"Completed or refused already (upload_not_pending); {_UNAVAILABLE}",
+        "Completed or refused already; Files stay on the API's disk here",
+        "upload_not_pending",
+        "direct_upload_unavailable",
     )
-    @blp.alt_response(
+    @fails(
         422,
-        schema=ErrorSchema,
-        description="Nothing arrived yet (upload_missing), or refused and deleted: "
-        "upload_size_mismatch, upload_type_mismatch, attachment_content_mismatch, "
-        "attachment_empty, video_content_mismatch",
+        "Nothing arrived yet, or refused and deleted",
+        "upload_missing",
+        "upload_size_mismatch",
+        "upload_type_mismatch",
+        "attachment_content_mismatch",
+        "attachment_empty",
+        "video_content_mismatch",
     )
     @inject
     def post(self, upload_id, complete_upload=Provide[Container.catalog.complete_direct_upload]):
@@ -79,21 +87,16 @@ class CompleteUpload(MethodView):
 
 @blp.route("/lessons/<uuid:lesson_id>/video/")
 class LessonVideo(MethodView):
-    @public
-    @blp.doc(operationId="getLessonVideo", security=_OPTIONAL_AUTH)
+    @public_or_signed_in
+    @operation("getLessonVideo")
     @blp.response(
         302,
         description="Redirects to a link to the video that expires within minutes",
         headers={"Location": {"schema": {"type": "string", "format": "uri"}}},
     )
-    @blp.alt_response(401, schema=ErrorSchema, description="A guest, and not a preview lesson")
-    @blp.alt_response(403, schema=ErrorSchema, description="Not allowed to read the lesson")
-    @blp.alt_response(
-        404,
-        schema=ErrorSchema,
-        description="No such lesson (lesson_not_found), or no uploaded video (video_not_found)",
-    )
-    @blp.alt_response(409, schema=ErrorSchema, description=_UNAVAILABLE)
+    @fails(403, "Not allowed to read the lesson", "not_enrolled")
+    @fails(404, "No such lesson, or no uploaded video", "lesson_not_found", "video_not_found")
+    @fails(409, "Files stay on the API's disk here", "direct_upload_unavailable")
     @inject
     def get(self, lesson_id, link_video=Provide[Container.catalog.link_lesson_video]):
         """Watch a lesson's uploaded video: for whoever may read the lesson."""

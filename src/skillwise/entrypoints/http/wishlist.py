@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, signed_in
-from skillwise.entrypoints.http.errors import ErrorSchema
+from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,
     page_body,
@@ -28,11 +28,10 @@ NOT_SIGNED_IN = (
 @blp.route("/")
 class Wishlist(MethodView):
     @signed_in
-    @blp.doc(operationId="listWishlist")
+    @operation("listWishlist")
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, page_of(WishlistItemSchema))
-    @blp.alt_response(401, schema=ErrorSchema, description=NOT_SIGNED_IN)
-    @blp.alt_response(422, schema=ErrorSchema, description="A bad page or page size")
+    @fails(422, "A bad page or page size", "unprocessable_entity")
     @inject
     def get(self, args, list_wishlist=Provide[Container.wishlist.list_wishlist]):
         """My wishlist, latest first, each with its course summary.
@@ -42,17 +41,12 @@ class Wishlist(MethodView):
         return page_body(list_wishlist(current_actor(), page_request(args)))
 
     @signed_in
-    @blp.doc(operationId="addToWishlist")
+    @operation("addToWishlist")
     @blp.arguments(WishlistAddSchema)
     @blp.response(201, WishlistItemSchema, description="Added now")
     @blp.alt_response(200, schema=WishlistItemSchema, description="Already in the wishlist")
-    @blp.alt_response(401, schema=ErrorSchema, description=NOT_SIGNED_IN)
-    @blp.alt_response(404, schema=ErrorSchema, description="No such course (`course_not_found`)")
-    @blp.alt_response(
-        422,
-        schema=ErrorSchema,
-        description="Not a valid id, or a course not in the catalog (`course_not_published`)",
-    )
+    @fails(404, "No such course", "course_not_found")
+    @fails(422, "Not a valid id, or a course not in the catalog", "course_not_published")
     @inject
     def post(self, body, add_to_wishlist=Provide[Container.wishlist.add_to_wishlist]):
         """Keep a published course for later.
@@ -67,12 +61,9 @@ class Wishlist(MethodView):
 @blp.route("/<uuid:course_id>/")
 class WishlistItem(MethodView):
     @signed_in
-    @blp.doc(operationId="removeFromWishlist")
+    @operation("removeFromWishlist")
     @blp.response(204, description="Removed")
-    @blp.alt_response(401, schema=ErrorSchema, description=NOT_SIGNED_IN)
-    @blp.alt_response(
-        404, schema=ErrorSchema, description="The course is not in my wishlist (`not_in_wishlist`)"
-    )
+    @fails(404, "The course is not in my wishlist", "not_in_wishlist")
     @inject
     def delete(
         self, course_id, remove_from_wishlist=Provide[Container.wishlist.remove_from_wishlist]
