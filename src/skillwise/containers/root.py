@@ -5,8 +5,6 @@ Subject containers receive this one as their `infra` dependency and add their us
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from dependency_injector import containers, providers
 
 from skillwise.adapters.cache.memory import InMemoryCache
@@ -15,16 +13,8 @@ from skillwise.adapters.clock import SystemClock
 from skillwise.adapters.db.engine import build_engine, build_session_factory
 from skillwise.adapters.db.locks import PostgresTickClaims, UnsharedTickClaims, is_postgres
 from skillwise.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
-from skillwise.adapters.email.console import ConsoleMailer
-from skillwise.adapters.email.smtp import SmtpMailer
 from skillwise.adapters.health import ReadinessCheck
-from skillwise.adapters.invoices.pdf import FpdfInvoiceRenderer, find_unicode_font
-from skillwise.adapters.push.console import ConsolePushSender
-from skillwise.adapters.push.fcm import FcmPushSender
 from skillwise.adapters.redis_client import build_redis_client
-from skillwise.adapters.security.unsubscribe_links import HmacUnsubscribeLinks
-from skillwise.adapters.storage.local import LocalFileStorage
-from skillwise.adapters.storage.s3 import S3FileStorage, build_s3_client
 from skillwise.adapters.tasks.dramatiq_queue import DramatiqTaskQueue, build_broker, declare_actors
 from skillwise.adapters.tasks.in_process import InProcessTaskQueue
 from skillwise.application.catalog.cache import CatalogCache
@@ -38,6 +28,8 @@ from skillwise.application.shared.use_cases.deliver_outbox_message import (
     RelayStaleOutbox,
 )
 from skillwise.containers.gateways import Gateways
+from skillwise.containers.messaging import Messaging
+from skillwise.containers.storage import Storage
 from skillwise.settings import Settings
 
 
@@ -61,10 +53,6 @@ def _tick_claims(settings: Settings) -> PostgresTickClaims | UnsharedTickClaims:
     return UnsharedTickClaims()
 
 
-def _attachments_dir(settings: Settings) -> Path:
-    return settings.var_dir / "attachments"
-
-
 class Infrastructure(containers.DeclarativeContainer):
     settings = providers.Singleton(Settings.from_env)
     clock = providers.Singleton(SystemClock)
@@ -84,54 +72,14 @@ class Infrastructure(containers.DeclarativeContainer):
     )
     catalog_cache = providers.Factory(CatalogCache, cache=cache)
 
-    mailer = providers.Selector(
-        settings.provided.email_backend,
-        console=providers.Singleton(ConsoleMailer, sender=settings.provided.email_from),
-        smtp=providers.Singleton(
-            SmtpMailer,
-            host=settings.provided.smtp_host,
-            port=settings.provided.smtp_port,
-            sender=settings.provided.email_from,
-            user=settings.provided.smtp_user,
-            password=settings.provided.smtp_password,
-            security=settings.provided.smtp_security,
-            timeout_seconds=settings.provided.smtp_timeout_seconds,
-        ),
-    )
-    push_sender = providers.Selector(
-        settings.provided.push_backend,
-        console=providers.Singleton(ConsolePushSender),
-        fcm=providers.Singleton(
-            FcmPushSender,
-            project_id=settings.provided.fcm_project_id,
-            credentials_file=settings.provided.fcm_credentials_file,
-            api_base=settings.provided.fcm_api_base,
-        ),
-    )
-    unsubscribe_links = providers.Singleton(
-        HmacUnsubscribeLinks,
-        secret_key=settings.provided.secret_key,
-        public_url=settings.provided.public_url,
-    )
-    invoice_renderer = providers.Singleton(
-        FpdfInvoiceRenderer, unicode_font=providers.Callable(find_unicode_font)
-    )
-    s3_client = providers.Singleton(
-        build_s3_client,
-        endpoint_url=settings.provided.s3_endpoint_url,
-        region=settings.provided.s3_region,
-    )
-    file_storage = providers.Selector(
-        settings.provided.storage,
-        local=providers.Singleton(
-            LocalFileStorage, root=providers.Callable(_attachments_dir, settings)
-        ),
-        s3=providers.Singleton(S3FileStorage, client=s3_client, bucket=settings.provided.s3_bucket),
-    )
-    # Clients upload to and download from object storage directly; the local disk has no URLs.
-    direct_upload_storage = providers.Selector(
-        settings.provided.storage, local=providers.Object(None), s3=file_storage
-    )
+    messaging = providers.Container(Messaging, settings=settings)
+    mailer = messaging.mailer
+    push_sender = messaging.push_sender
+    unsubscribe_links = messaging.unsubscribe_links
+    invoice_renderer = messaging.invoice_renderer
+    storage = providers.Container(Storage, settings=settings)
+    file_storage = storage.file_storage
+    direct_upload_storage = storage.direct_upload_storage
     gateways = providers.Container(Gateways, settings=settings)
     payment_gateways = gateways.registry
     fake_checkout_signer = gateways.fake_checkout_signer

@@ -72,8 +72,8 @@ def test_a_cheaper_price_tells_each_wisher_once(client, learning):
         [drop] = price_drops(student)
         assert drop["data"] == {
             "course_id": str(built.id),
-            "old_price": 4999,
-            "new_price": 2999,
+            "old_price": "4999",
+            "new_price": "2999",
             "currency": "USD",
         }
         assert drop["title"].endswith("is now 29.99 USD")

@@ -29,8 +29,8 @@ def test_a_lower_price_tells_every_wisher_once(wishes, wished):
         assert drop.title == f"{course.title} is now 29.99 USD"
         assert drop.data == {
             "course_id": str(course.id),
-            "old_price": 4999,
-            "new_price": 2999,
+            "old_price": "4999",
+            "new_price": "2999",
             "currency": "USD",
         }
         assert drop.created_at == wishes.clock.now()
@@ -46,7 +46,7 @@ def test_each_further_drop_is_news_again_but_other_edits_are_not(wishes, wished)
     wishes.update(course, price=5999)
     wishes.update(course, price=1999)
 
-    assert [n.data["new_price"] for n in wishes.price_drops_of(student)] == [3999, 1999]
+    assert [n.data["new_price"] for n in wishes.price_drops_of(student)] == ["3999", "1999"]
 
 
 def test_a_price_in_another_currency_is_not_a_drop(wishes, wished):

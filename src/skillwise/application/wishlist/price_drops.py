@@ -39,10 +39,11 @@ def tell_wishers(uow: UnitOfWork, *, course: Course, drop: PriceDrop, now: datet
     """
     if not course.is_published:
         return 0
+    # Notification data is a map of strings (as push payloads require); prices in minor units.
     data = {
         "course_id": str(course.id),
-        "old_price": drop.was.amount_minor,
-        "new_price": drop.now.amount_minor,
+        "old_price": str(drop.was.amount_minor),
+        "new_price": str(drop.now.amount_minor),
         "currency": drop.now.currency,
     }
     if drop.coupon_code is not None:
