@@ -5,38 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from skillwise.domain.currencies import ISO_4217_EXPONENTS
 from skillwise.domain.errors import DomainValidationError
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
-
-# ISO 4217 exponents that differ from the usual two decimal places.
-_EXPONENTS = {
-    "BIF": 0,
-    "CLP": 0,
-    "DJF": 0,
-    "GNF": 0,
-    "ISK": 0,
-    "JPY": 0,
-    "KMF": 0,
-    "KRW": 0,
-    "PYG": 0,
-    "RWF": 0,
-    "UGX": 0,
-    "UYI": 0,
-    "VND": 0,
-    "VUV": 0,
-    "XAF": 0,
-    "XOF": 0,
-    "XPF": 0,
-    "BHD": 3,
-    "IQD": 3,
-    "JOD": 3,
-    "KWD": 3,
-    "LYD": 3,
-    "OMR": 3,
-    "TND": 3,
-}
-
 
 class CurrencyMismatch(DomainValidationError):
     code = "currency_mismatch"
@@ -61,7 +33,9 @@ class Money:
 
     @property
     def exponent(self) -> int:
-        return _EXPONENTS.get(self.currency, 2)
+        # A code outside ISO 4217 can only be on a price set before codes were checked; it
+        # keeps the two decimals it was always shown with.
+        return ISO_4217_EXPONENTS.get(self.currency, 2)
 
     @property
     def is_zero(self) -> bool:
