@@ -258,3 +258,13 @@ _SORT_KEYS: dict[CourseOrdering, tuple[Any, bool]] = {
     CourseOrdering.RATING_DESC: (_rating, True),
     CourseOrdering.POPULARITY: (lambda c: c.enrollment_count, True),
 }
+
+
+class AcceptedCurrencyList:
+    """AcceptedCurrencies over a fixed list of codes, as if gateways charging those were set up."""
+
+    def __init__(self, *codes: str) -> None:
+        self.codes = set(codes)
+
+    def accepts(self, currency: str) -> bool:
+        return currency in self.codes

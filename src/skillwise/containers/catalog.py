@@ -51,8 +51,20 @@ class CatalogContainer(containers.DeclarativeContainer):
     serve_cached_catalog = providers.Factory(
         ServeCachedCatalog, cache=infra.cache, catalog_cache=infra.catalog_cache
     )
-    create_course = providers.Factory(CreateCourse, uow=uow, clock=clock, queries=course_queries)
-    update_course = providers.Factory(UpdateCourse, uow=uow, clock=clock, queries=course_queries)
+    create_course = providers.Factory(
+        CreateCourse,
+        uow=uow,
+        clock=clock,
+        queries=course_queries,
+        accepted_currencies=infra.payment_gateways,
+    )
+    update_course = providers.Factory(
+        UpdateCourse,
+        uow=uow,
+        clock=clock,
+        queries=course_queries,
+        accepted_currencies=infra.payment_gateways,
+    )
     delete_course = providers.Factory(
         DeleteCourse,
         uow=uow,

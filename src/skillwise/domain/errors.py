@@ -131,6 +131,31 @@ class DomainValidationError(DomainError):
     code = "validation_error"
 
 
+class UnknownCurrency(DomainValidationError):
+    """This is not an ISO 4217 currency that money can be counted in."""
+
+    code = "unknown_currency"
+
+
+class CurrencyNotSupported(DomainValidationError):
+    """No payment gateway here can charge in this currency."""
+
+    code = "currency_not_supported"
+
+
+class AmountOutOfRange(DomainValidationError):
+    """The payment gateway cannot charge this amount: it is below its minimum or above its
+    maximum."""
+
+    code = "amount_out_of_range"
+
+
+class AmountNotChargeable(DomainValidationError):
+    """The payment gateway cannot charge this exact amount in this currency."""
+
+    code = "amount_not_chargeable"
+
+
 class PaymentRequired(DomainError):
     """This needs a succeeded payment first."""
 

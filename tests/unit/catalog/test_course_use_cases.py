@@ -14,24 +14,36 @@ from skillwise.domain.catalog.attachments import Attachment
 from skillwise.domain.catalog.course import CourseLevel, CourseStatus
 from skillwise.domain.catalog.slugs import SlugTaken
 from skillwise.domain.enrollments import EnrollmentStatus
-from skillwise.domain.errors import DomainValidationError, NotFound, PermissionDenied
+from skillwise.domain.errors import (
+    CurrencyNotSupported,
+    DomainValidationError,
+    NotFound,
+    PermissionDenied,
+    UnknownCurrency,
+)
 from skillwise.domain.identity import Role
+from skillwise.domain.money import Money
 from tests.factories import NOW
+from tests.fakes.catalog import AcceptedCurrencyList
 
 
-def create(shelf):
-    return CreateCourse(shelf.uow, shelf.clock, shelf.queries)
+# The currencies the gateways of these tests charge in.
+CHARGED = AcceptedCurrencyList("USD", "EUR", "BDT", "MGA", "JPY")
 
 
-def update(shelf):
-    return UpdateCourse(shelf.uow, shelf.clock, shelf.queries)
+def create(shelf, accepted=CHARGED):
+    return CreateCourse(shelf.uow, shelf.clock, shelf.queries, accepted)
+
+
+def update(shelf, accepted=CHARGED):
+    return UpdateCourse(shelf.uow, shelf.clock, shelf.queries, accepted)
 
 
 def delete(shelf):
     return DeleteCourse(shelf.uow, shelf.clock, shelf.queries, shelf.storage)
 
 
-def a_new_course(title="Python From Zero", price=1999):
+def a_new_course(title="Python From Zero", price=1999, currency="USD"):
     return NewCourse(
         title=title,
         description="Learn Python.",
@@ -39,7 +51,7 @@ def a_new_course(title="Python From Zero", price=1999):
         level=CourseLevel.BEGINNER,
         language="en",
         price=price,
-        currency="USD",
+        currency=currency,
     )
 
 
@@ -72,6 +84,47 @@ def test_a_negative_price_creates_nothing(shelf):
     with pytest.raises(DomainValidationError):
         create(shelf)(shelf.actor(Role.INSTRUCTOR), a_new_course(price=-5))
     assert shelf.uow.courses.rows == {}
+
+
+@pytest.mark.parametrize("currency", ["XYZ", "XAU"])
+def test_a_price_in_a_code_iso_4217_has_no_money_for_creates_nothing(shelf, currency):
+    with pytest.raises(UnknownCurrency) as refused:
+        create(shelf)(shelf.actor(Role.INSTRUCTOR), a_new_course(currency=currency))
+    assert refused.value.code == "unknown_currency"
+    assert shelf.uow.courses.rows == {}
+
+
+def test_a_price_in_a_currency_no_configured_gateway_charges_creates_nothing(shelf):
+    with pytest.raises(CurrencyNotSupported) as refused:
+        create(shelf)(shelf.actor(Role.INSTRUCTOR), a_new_course(currency="XOF"))
+    assert refused.value.code == "currency_not_supported"
+    assert shelf.uow.courses.rows == {}
+
+
+def test_a_free_course_is_not_asked_about_gateways(shelf):
+    detail = create(shelf, AcceptedCurrencyList())(
+        shelf.actor(Role.INSTRUCTOR), a_new_course(price=0, currency="XOF")
+    )
+    assert detail.course.price == Money(0, "XOF")
+
+
+def test_repricing_in_a_currency_no_gateway_charges_changes_nothing(shelf):
+    course = shelf.course()
+    before = course.price
+    with pytest.raises(CurrencyNotSupported):
+        update(shelf)(shelf.owner_of(course), course.id, {"price": 500000, "currency": "XOF"})
+    with pytest.raises(UnknownCurrency):
+        update(shelf)(shelf.owner_of(course), course.id, {"currency": "XYZ"})
+    assert shelf.uow.courses.rows[course.id].price == before
+    assert shelf.uow.commits == 0
+
+
+def test_editing_the_title_of_a_course_priced_before_a_gateway_left_is_allowed(shelf):
+    course = shelf.course(price=Money(1999, "EUR"))
+    detail = update(shelf, AcceptedCurrencyList("USD"))(
+        shelf.owner_of(course), course.id, {"title": "Still For Sale Elsewhere"}
+    )
+    assert detail.course.title == "Still For Sale Elsewhere"
 
 
 def test_creating_tells_the_catalog_cache_after_the_commit(shelf):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from skillwise.domain.errors import DomainValidationError
+from skillwise.domain.currencies import WITHOUT_MINOR_UNIT, is_iso_currency
+from skillwise.domain.errors import DomainValidationError, UnknownCurrency
 from skillwise.domain.money import Money
 
 # A billion in major units: far above any course, and far below what the database can hold.
@@ -10,6 +11,13 @@ MAX_PRICE_MINOR = 100_000_000_000
 
 
 def ensure_price_is_valid(price: Money) -> None:
+    if price.currency in WITHOUT_MINOR_UNIT:
+        raise UnknownCurrency(
+            f"{price.currency} is an ISO 4217 code for a metal, fund or test, not a currency "
+            "a course can cost."
+        )
+    if not is_iso_currency(price.currency):
+        raise UnknownCurrency(f"{price.currency} is not an ISO 4217 currency code.")
     if price.amount_minor < 0:
         raise DomainValidationError(
             "A price cannot be negative; use 0 for a free course.", code="negative_price"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from skillwise.application.catalog.access import existing_detail
+from skillwise.application.catalog.currencies import AcceptedCurrencies, ensure_some_gateway_charges
 from skillwise.application.catalog.ports import CourseQueries
 from skillwise.application.catalog.views import CourseDetail
 from skillwise.application.shared.clock import Clock
@@ -36,7 +37,8 @@ class NewCourse:
 class CreateCourse:
     """Creates a draft course taught by the calling instructor or admin.
 
-    The slug comes from the title; when it is taken, `-2`, `-3` ... is appended. It stays as
+    The price must be in an ISO 4217 currency that a configured gateway charges in. The slug
+    comes from the title; when it is taken, `-2`, `-3` ... is appended. It stays as
     first given when the title changes later, so shared links keep working.
     """
 
@@ -45,10 +47,12 @@ class CreateCourse:
         uow: UnitOfWork,
         clock: Clock,
         queries: CourseQueries,
+        accepted_currencies: AcceptedCurrencies,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._queries = queries
+        self._accepted_currencies = accepted_currencies
 
     def __call__(self, actor: Actor, new: NewCourse) -> CourseDetail:
         if not actor.can_teach:
@@ -58,6 +62,7 @@ class CreateCourse:
         title = clean_title(new.title)
         price = Money(new.price, new.currency)
         ensure_price_is_valid(price)
+        ensure_some_gateway_charges(price, self._accepted_currencies)
         now = self._clock.now()
         course = Course(
             instructor_id=actor.user_id,

@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from skillwise.application.catalog.access import CatalogAccess, existing_detail
+from skillwise.application.catalog.currencies import AcceptedCurrencies, ensure_some_gateway_charges
 from skillwise.application.catalog.ports import CourseQueries
 from skillwise.application.catalog.views import CourseDetail
 from skillwise.application.shared.clock import Clock
@@ -37,8 +38,9 @@ class UpdateCourse:
     """Applies the given changes (keys of EDITABLE_COURSE_FIELDS) for the owner or an admin.
 
     `status` moves the course: "published" needs at least one lesson, "archived" takes it out
-    of the catalog for new students, "draft" unpublishes it. The slug never changes. A lower
-    price tells the students who wish for the course, in the same transaction.
+    of the catalog for new students, "draft" unpublishes it. A new price must be in a currency
+    a configured gateway charges in. The slug never changes. A lower price tells the students
+    who wish for the course, in the same transaction.
     """
 
     def __init__(
@@ -46,10 +48,12 @@ class UpdateCourse:
         uow: UnitOfWork,
         clock: Clock,
         queries: CourseQueries,
+        accepted_currencies: AcceptedCurrencies,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._queries = queries
+        self._accepted_currencies = accepted_currencies
 
     def __call__(self, actor: Actor, course_id: UUID, changes: Mapping[str, Any]) -> CourseDetail:
         now = self._clock.now()
@@ -59,6 +63,8 @@ class UpdateCourse:
             )
             price_before = course.price
             _apply_details(course, changes)
+            if "price" in changes or "currency" in changes:
+                ensure_some_gateway_charges(course.price, self._accepted_currencies)
             if "status" in changes:
                 status = CourseStatus(changes["status"])
                 publishing = status is CourseStatus.PUBLISHED and not course.is_published
