@@ -36,7 +36,7 @@ from skillwise.application.payments.use_cases.receive_webhook import ReceiveWebh
 from skillwise.application.payments.use_cases.start_payment import StartPayment
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog.course import Course
-from skillwise.domain.errors import DomainValidationError
+from skillwise.domain.errors import CurrencyNotSupported, DomainValidationError
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
 from skillwise.domain.payments import (
@@ -281,6 +281,17 @@ class ScriptedGateway:
         self.unavailable = False
         self.refund_succeeds = True
         self.reject_webhooks = False
+        self.currencies: set[str] | None = None
+        self.refusal: DomainValidationError | None = None
+
+    def charges_in(self, currency: str) -> bool:
+        return self.currencies is None or currency in self.currencies
+
+    def ensure_chargeable(self, amount: Money) -> None:
+        if not self.charges_in(amount.currency):
+            raise CurrencyNotSupported(f"{self.name} does not charge in {amount.currency}")
+        if self.refusal is not None:
+            raise self.refusal
 
     def start_checkout(self, request: CheckoutRequest) -> CheckoutSession:
         self._maybe_fail()
@@ -354,6 +365,9 @@ class ScriptedGateways:
 
     def names(self) -> list[str]:
         return sorted(self._gateways)
+
+    def accepts(self, currency: str) -> bool:
+        return any(gateway.charges_in(currency) for gateway in self._gateways.values())
 
 
 class RecordingInvoiceRenderer:

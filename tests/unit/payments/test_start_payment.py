@@ -10,7 +10,14 @@ import pytest
 from skillwise.application.payments.gateway import GatewayEventKind, GatewayUnavailable
 from skillwise.domain.catalog.course import CourseStatus
 from skillwise.domain.enrollments import Enrollment
-from skillwise.domain.errors import Conflict, DomainValidationError, NotFound, PermissionDenied
+from skillwise.domain.errors import (
+    AmountOutOfRange,
+    Conflict,
+    CurrencyNotSupported,
+    DomainValidationError,
+    NotFound,
+    PermissionDenied,
+)
 from skillwise.domain.money import Money
 from skillwise.domain.payments import PaymentStatus
 from tests.factories import NOW, a_course, a_user
@@ -360,3 +367,27 @@ def test_an_enrollment_already_active_means_owned_even_without_a_payment(market)
 
     with pytest.raises(Conflict):
         market.open_payment()
+
+
+def test_a_currency_the_gateway_does_not_charge_in_opens_no_payment_and_calls_nothing(market):
+    market.gateway.currencies = {"BDT"}
+
+    with pytest.raises(CurrencyNotSupported) as refused:
+        market.start_payment()(market.buyer.as_actor(), market.course.id)
+
+    assert refused.value.code == "currency_not_supported"
+    assert market.uow.payments.rows == {}
+    assert market.gateway.checkouts == []
+
+
+def test_an_amount_outside_the_gateways_range_opens_no_payment_and_calls_nothing(market):
+    market.gateway.refusal = AmountOutOfRange("below the minimum")
+
+    with pytest.raises(AmountOutOfRange):
+        market.start_payment()(
+            market.buyer.as_actor(), market.course.id, idempotency_key="too-small"
+        )
+
+    assert market.uow.payments.rows == {}
+    assert market.uow.payments.keys == {}
+    assert market.gateway.checkouts == []

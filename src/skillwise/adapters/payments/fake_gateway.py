@@ -20,7 +20,8 @@ from skillwise.application.payments.gateway import (
     RefundResult,
     WebhookRequest,
 )
-from skillwise.domain.errors import DomainValidationError
+from skillwise.domain.currencies import is_iso_currency
+from skillwise.domain.errors import CurrencyNotSupported, DomainValidationError
 from skillwise.domain.money import Money
 
 SIGNATURE_HEADER = "skillwise-signature"
@@ -37,6 +38,14 @@ class FakeGateway:
             raise ValueError("The fake gateway needs a secret key to sign its webhooks.")
         self._secret_key = secret_key.encode()
         self._public_url = public_url.rstrip("/")
+
+    def charges_in(self, currency: str) -> bool:
+        # Development prices in any currency, so every ISO 4217 one can be tried here.
+        return is_iso_currency(currency)
+
+    def ensure_chargeable(self, amount: Money) -> None:
+        if not self.charges_in(amount.currency):
+            raise CurrencyNotSupported(f"{amount.currency} is not an ISO 4217 currency.")
 
     def start_checkout(self, request: CheckoutRequest) -> CheckoutSession:
         return CheckoutSession(

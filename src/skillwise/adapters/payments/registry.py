@@ -1,4 +1,5 @@
-"""The gateways a deployment is configured for, by name (the GatewayRegistry port)."""
+"""The gateways a deployment is configured for, by name (the GatewayRegistry port), and the
+currencies they charge in (the catalog's AcceptedCurrencies port)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,7 @@ class ConfiguredGateways:
 
     def names(self) -> list[str]:
         return sorted(self._gateways)
+
+    def accepts(self, currency: str) -> bool:
+        """Whether any configured gateway charges in the currency (AcceptedCurrencies)."""
+        return any(self.get(name).charges_in(currency) for name in self._gateways)

@@ -10,6 +10,7 @@ from uuid import UUID
 
 import requests
 
+from skillwise.adapters.payments.sslcommerz_amounts import CURRENCIES, ensure_sslcommerz_charges
 from skillwise.adapters.payments.sslcommerz_messages import (
     VALIDATED,
     attempt_kind,
@@ -30,6 +31,7 @@ from skillwise.application.payments.gateway import (
     RefundResult,
     WebhookRequest,
 )
+from skillwise.domain.money import Money
 
 SANDBOX_API_BASE = "https://sandbox.sslcommerz.com"
 
@@ -69,6 +71,12 @@ class SslcommerzGateway:
         self._public_url = public_url.rstrip("/")
         self._http = http or requests.Session()
         self._timeout_seconds = timeout_seconds
+
+    def charges_in(self, currency: str) -> bool:
+        return currency in CURRENCIES
+
+    def ensure_chargeable(self, amount: Money) -> None:
+        ensure_sslcommerz_charges(amount)
 
     def start_checkout(self, request: CheckoutRequest) -> CheckoutSession:
         tran_id = transaction_id(request.payment_id)

@@ -111,6 +111,15 @@ class PaymentGateway(Protocol):
 
     name: str
 
+    def charges_in(self, currency: str) -> bool:
+        """Whether this gateway takes payments in the currency at all."""
+        ...
+
+    def ensure_chargeable(self, amount: Money) -> None:
+        """Refuse, before anything is sent, an amount this gateway would turn down:
+        CurrencyNotSupported, AmountOutOfRange or AmountNotChargeable."""
+        ...
+
     def start_checkout(self, request: CheckoutRequest) -> CheckoutSession:
         """Open a checkout for one payment; safe to repeat for the same payment id."""
         ...

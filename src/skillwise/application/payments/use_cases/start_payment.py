@@ -26,6 +26,7 @@ class StartPayment:
     key row decides between concurrent requests); without a key, an open payment for the same
     course, gateway and price is reused (a partial unique index keeps there from being two).
     A payment whose gateway call failed keeps no checkout, and the next request retries it.
+    A price in a currency or outside the range the gateway takes opens no payment at all.
 
     The buyer stays one customer at each gateway: the customer reference kept with their latest
     payment there goes with every new checkout. A repeat that meets an open payment with its
@@ -70,10 +71,13 @@ class StartPayment:
             if named is not None:
                 return self._replay(uow, buyer, named, course_id)
             # Refuses an unknown or unconfigured gateway before anything is stored.
-            self._gateways.get(gateway)
+            chosen = self._gateways.get(gateway)
             course = uow.courses.get(course_id)
             _ensure_buyable(uow, buyer, course)
             assert course is not None
+            # An amount the gateway cannot take is refused here, for good: asking would only
+            # fail at the gateway and look like an outage worth retrying.
+            chosen.ensure_chargeable(course.price)
             payment = uow.payments.find_open(buyer.id, course.id, gateway, course.price)
             if payment is None:
                 payment = Payment(
