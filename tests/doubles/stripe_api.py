@@ -91,6 +91,7 @@ class StripeApiDouble(HttpDouble):
         self.ephemeral_keys: dict[str, dict[str, Any]] = {}
         self.refunds: dict[str, dict[str, Any]] = {}
         self._idempotent_results: dict[str, tuple[tuple[str, str, str], Response]] = {}
+        self._answers_to_lose: list[str] = []
 
     @staticmethod
     def params(received: ReceivedRequest) -> dict[str, Any]:
@@ -132,7 +133,18 @@ class StripeApiDouble(HttpDouble):
         response = self._route(received)
         if response.status_code < 500:
             self._idempotent_results[key] = (fingerprint, response)
+        if received.path in self._answers_to_lose:
+            self._answers_to_lose.remove(received.path)
+            return json_response(
+                {"error": {"type": "api_error", "message": "The answer was lost on the way."}},
+                502,
+            )
         return response
+
+    def lose_next_answer(self, path: str) -> None:
+        """Do the next idempotent request to `path`, then lose the answer (a proxy's 502), as a
+        dropped connection would: the object exists at Stripe, the caller never heard."""
+        self._answers_to_lose.append(path)
 
     def _route(self, received: ReceivedRequest) -> Response:
         params = self.params(received)
@@ -148,6 +160,8 @@ class StripeApiDouble(HttpDouble):
             match = re.fullmatch(r"/v1/payment_intents/([^/]+)", received.path)
             if received.method == "GET" and match:
                 return json_response(self._retrieve_payment_intent(match.group(1), params))
+            if received.method == "POST" and match:
+                return json_response(self._update_payment_intent(match.group(1), params))
             raise StripeApiError(
                 404, "invalid_request_error", f"Unrecognized request URL ({received.path})."
             )
@@ -288,6 +302,29 @@ class StripeApiDouble(HttpDouble):
         }
         self.refunds[refund["id"]] = refund
         return refund
+
+    def _update_payment_intent(self, intent_id: str, params: dict[str, Any]) -> dict[str, Any]:
+        intent = self.payment_intents.get(intent_id)
+        if intent is None:
+            raise StripeApiError(
+                404,
+                "invalid_request_error",
+                f"No such payment_intent: '{intent_id}'",
+                code="resource_missing",
+                param="intent",
+            )
+        unknown = set(params) - {"receipt_email", "description", "metadata"}
+        if unknown:
+            raise StripeApiError(
+                400,
+                "invalid_request_error",
+                f"Received unknown parameter: {sorted(unknown)[0]}",
+            )
+        intent.update(
+            {name: params[name] for name in ("receipt_email", "description") if name in params}
+        )
+        intent["metadata"].update(params.get("metadata", {}))
+        return copy.deepcopy(intent)
 
     def _retrieve_payment_intent(self, intent_id: str, params: dict[str, Any]) -> dict[str, Any]:
         intent = self.payment_intents.get(intent_id)

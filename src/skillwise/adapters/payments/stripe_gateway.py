@@ -11,6 +11,12 @@ from uuid import UUID
 
 import stripe
 
+from skillwise.adapters.payments.stripe_amounts import (
+    CURRENCIES,
+    ensure_stripe_charges,
+    from_stripe_amount,
+    to_stripe_amount,
+)
 from skillwise.application.payments.gateway import (
     CheckoutRequest,
     CheckoutSession,
@@ -66,6 +72,12 @@ class StripeGateway:
             http_client=stripe.RequestsClient(timeout=timeout_seconds),
         )
 
+    def charges_in(self, currency: str) -> bool:
+        return currency in CURRENCIES
+
+    def ensure_chargeable(self, amount: Money) -> None:
+        ensure_stripe_charges(amount)
+
     def start_checkout(self, request: CheckoutRequest) -> CheckoutSession:
         with _gateway_errors():
             customer = request.customer_reference or self._create_customer(
@@ -108,13 +120,14 @@ class StripeGateway:
         self, request: CheckoutRequest, customer: str, idempotency_key: str
     ) -> CheckoutSession:
         payment_id = str(request.payment_id)
+        # Only stable fields go into this idempotent call: the buyer may change their email
+        # between two attempts, so the receipt address is set by an update of its own.
         intent = self._client.v1.payment_intents.create(
             {
-                "amount": request.amount.amount_minor,
+                "amount": to_stripe_amount(request.amount),
                 "currency": request.amount.currency.lower(),
                 "customer": customer,
                 "automatic_payment_methods": {"enabled": True},
-                "receipt_email": request.customer_email,
                 "metadata": {
                     "payment_id": payment_id,
                     "course_id": str(request.course_id),
@@ -123,6 +136,10 @@ class StripeGateway:
             },
             {"idempotency_key": idempotency_key},
         )
+        if intent.receipt_email != request.customer_email:
+            intent = self._client.v1.payment_intents.update(
+                intent.id, {"receipt_email": request.customer_email}
+            )
         return CheckoutSession(
             gateway_reference=intent.id,
             client_secret=intent.client_secret,
@@ -158,7 +175,7 @@ class StripeGateway:
                     kind=kind,
                     payment_id=_payment_id(subject.get("metadata")),
                     gateway_reference=subject["id"],
-                    amount=Money(subject[amount_field], subject["currency"].upper()),
+                    amount=from_stripe_amount(subject[amount_field], subject["currency"]),
                     occurred_at=occurred_at,
                 )
             ]
@@ -208,9 +225,8 @@ class StripeGateway:
         return GatewayPaymentState(
             kind=kind,
             gateway_reference=intent["id"],
-            amount=Money(
-                intent["amount_received"] if received else intent["amount"],
-                intent["currency"].upper(),
+            amount=from_stripe_amount(
+                intent["amount_received"] if received else intent["amount"], intent["currency"]
             ),
         )
 
