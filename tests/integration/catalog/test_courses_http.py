@@ -1,7 +1,10 @@
 """Courses over HTTP: creating, reading, publishing, archiving and deleting."""
 
 import pytest
+from dependency_injector import providers
 
+from skillwise.adapters.payments.registry import ConfiguredGateways
+from skillwise.adapters.payments.sslcommerz_gateway import SslcommerzGateway
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.identity import Role
 
@@ -219,3 +222,53 @@ def test_a_price_beyond_what_any_course_costs_is_a_validation_error(client, cata
     response = client.post("/api/v1/courses/", json=body, headers=headers)
     assert response.status_code == 422
     assert "price" in response.json["errors"]
+
+
+@pytest.mark.parametrize("currency", ["XYZ", "XAU"])
+def test_a_code_outside_iso_4217_or_without_money_in_it_is_refused_when_priced(
+    client, catalog, teacher, currency
+):
+    headers = catalog.auth(teacher)
+    created = client.post(
+        "/api/v1/courses/", json={**NEW_COURSE, "currency": currency}, headers=headers
+    )
+    course = catalog.course(instructor=teacher)
+    updated = client.patch(
+        f"/api/v1/courses/{course.id}/", json={"currency": currency}, headers=headers
+    )
+
+    assert (created.status_code, created.json["error"]) == (422, "unknown_currency")
+    assert (updated.status_code, updated.json["error"]) == (422, "unknown_currency")
+    assert (
+        client.get(f"/api/v1/courses/{course.id}/").json["currency"] == course.course.price.currency
+    )
+
+
+def test_a_currency_no_configured_gateway_charges_in_is_refused_when_priced(
+    client, container, catalog, teacher
+):
+    only_sslcommerz = ConfiguredGateways(
+        {"sslcommerz": lambda: SslcommerzGateway("store", "pass", public_url="http://testserver")},
+        default_name="sslcommerz",
+    )
+    container.infra.payment_gateways.override(providers.Object(only_sslcommerz))
+    headers = catalog.auth(teacher)
+    course = catalog.course(instructor=teacher)
+
+    created = client.post(
+        "/api/v1/courses/", json={**NEW_COURSE, "currency": "JPY"}, headers=headers
+    )
+    repriced = client.patch(
+        f"/api/v1/courses/{course.id}/", json={"price": 500, "currency": "JPY"}, headers=headers
+    )
+    in_taka = client.post(
+        "/api/v1/courses/", json={**NEW_COURSE, "price": 150000, "currency": "BDT"}, headers=headers
+    )
+
+    assert (created.status_code, created.json["error"]) == (422, "currency_not_supported")
+    assert (repriced.status_code, repriced.json["error"]) == (422, "currency_not_supported")
+    assert in_taka.status_code == 201
+    assert (
+        client.get(f"/api/v1/courses/{course.id}/").json["price"]
+        == course.course.price.amount_minor
+    )

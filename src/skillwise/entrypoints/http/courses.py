@@ -119,11 +119,14 @@ class Courses(MethodView):
     @blp.response(201, CourseDetailSchema)
     @fails(
         422,
-        "Not valid: see `errors`",
+        "Not valid (see `errors`), or priced in a code outside ISO 4217 or a currency no "
+        "configured gateway charges in",
         "unprocessable_entity",
         "blank_title",
         "negative_price",
         "price_too_high",
+        "unknown_currency",
+        "currency_not_supported",
     )
     @inject
     def post(self, new_course, create_course=Provide[Container.catalog.create_course]):
@@ -163,11 +166,14 @@ class CourseById(MethodView):
     @fails(404, "No such course", "course_not_found")
     @fails(
         422,
-        "Not valid, or publishing a course without a lesson",
+        "Not valid, priced in a code outside ISO 4217 or a currency no configured gateway "
+        "charges in, or publishing a course without a lesson",
         "unprocessable_entity",
         "blank_title",
         "negative_price",
         "price_too_high",
+        "unknown_currency",
+        "currency_not_supported",
         "course_has_no_lessons",
     )
     @inject

@@ -74,12 +74,16 @@ class CreatePayment(MethodView):
     @fails(409, "The caller already owns this course", "already_enrolled")
     @fails(
         422,
-        "Not valid, a free or unpublished course, a gateway not switched on, or an "
-        "Idempotency-Key reused for another course",
+        "Not valid, a free or unpublished course, a gateway not switched on, a price the "
+        "gateway does not charge (currency, range or exact amount: retrying will not help), "
+        "or an Idempotency-Key reused for another course",
         "unprocessable_entity",
         "course_is_free",
         "course_not_published",
         "unknown_gateway",
+        "currency_not_supported",
+        "amount_out_of_range",
+        "amount_not_chargeable",
         "idempotency_key_reused",
     )
     @fails(503, "The gateway could not be reached; retry", "gateway_unavailable")
