@@ -10,6 +10,7 @@ from skillwise.domain.errors import DomainValidationError
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
+
 class CurrencyMismatch(DomainValidationError):
     code = "currency_mismatch"
 
