@@ -9,7 +9,6 @@ import pytest
 from dependency_injector import providers
 
 from skillwise.application.payments.gateway import GatewayUnavailable
-
 from skillwise.domain.catalog.course import Course
 from skillwise.domain.email_address import Email
 from skillwise.domain.money import Money

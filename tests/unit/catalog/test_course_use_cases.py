@@ -26,7 +26,6 @@ from skillwise.domain.money import Money
 from tests.factories import NOW
 from tests.fakes.catalog import AcceptedCurrencyList
 
-
 # The currencies the gateways of these tests charge in.
 CHARGED = AcceptedCurrencyList("USD", "EUR", "BDT", "MGA", "JPY")
 
