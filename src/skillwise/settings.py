@@ -41,6 +41,8 @@ class Settings:
     sslcommerz_store_id: str | None = None
     sslcommerz_store_password: str | None = None
     sslcommerz_api_base: str = "https://sandbox.sslcommerz.com"
+    # Production may point a gateway at its sandbox or test keys only when this says so.
+    payments_test_mode: bool = False
     # The platform's share of each sale, in basis points (2000 = 20%).
     platform_fee_bps: int = 2000
 
@@ -154,6 +156,7 @@ class Settings:
             stripe_api_base=get("SKILLWISE_STRIPE_API_BASE"),
             sslcommerz_store_id=get("SKILLWISE_SSLCOMMERZ_STORE_ID"),
             sslcommerz_store_password=get("SKILLWISE_SSLCOMMERZ_STORE_PASSWORD"),
+            payments_test_mode=_flag(get("SKILLWISE_PAYMENTS_TEST_MODE"), False),
             sslcommerz_api_base=(
                 get("SKILLWISE_SSLCOMMERZ_API_BASE", "https://sandbox.sslcommerz.com") or ""
             ).rstrip("/"),

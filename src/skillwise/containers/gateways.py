@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from urllib.parse import urlsplit
 
 from dependency_injector import containers, providers
 
@@ -11,6 +12,9 @@ from skillwise.adapters.payments.registry import ConfiguredGateways
 from skillwise.adapters.payments.sslcommerz_gateway import SslcommerzGateway
 from skillwise.adapters.payments.stripe_gateway import StripeGateway
 from skillwise.settings import ConfigurationError, Settings
+
+STRIPE_API_HOST = "api.stripe.com"
+SSLCOMMERZ_LIVE_HOST = "securepay.sslcommerz.com"
 
 
 def _fake_gateway_secret(settings: Settings) -> str:
@@ -40,7 +44,39 @@ def _configured_gateways(settings: Settings, **providers_by_name):
         "stripe": all(stripe_keys),
         "sslcommerz": bool(settings.sslcommerz_store_id and settings.sslcommerz_store_password),
     }
+    if settings.is_production and not settings.payments_test_mode:
+        _refuse_test_gateways(settings, configured)
     return {name: provider for name, provider in providers_by_name.items() if configured[name]}
+
+
+def _refuse_test_gateways(settings: Settings, configured: dict[str, bool]) -> None:
+    """Production takes real money: a gateway left on test keys or a sandbox would take
+    none while every purchase looked paid."""
+    wrong = []
+    if configured["stripe"]:
+        for name, key, prefix in (
+            ("SKILLWISE_STRIPE_SECRET_KEY", settings.stripe_secret_key, ("sk_test_", "rk_test_")),
+            ("SKILLWISE_STRIPE_PUBLISHABLE_KEY", settings.stripe_publishable_key, ("pk_test_",)),
+        ):
+            if (key or "").startswith(prefix):
+                wrong.append(f"{name} is a test-mode key ({prefix[0]}...)")
+        base = settings.stripe_api_base
+        if base and urlsplit(base).hostname != STRIPE_API_HOST:
+            wrong.append(f"SKILLWISE_STRIPE_API_BASE points at {base}, not {STRIPE_API_HOST}")
+    if configured["sslcommerz"]:
+        host = urlsplit(settings.sslcommerz_api_base).hostname
+        if host != SSLCOMMERZ_LIVE_HOST:
+            wrong.append(
+                f"SKILLWISE_SSLCOMMERZ_API_BASE points at {host or 'nothing'}, not the live "
+                f"{SSLCOMMERZ_LIVE_HOST}"
+            )
+    if wrong:
+        raise ConfigurationError(
+            "SKILLWISE_ENV=production but "
+            + "; ".join(wrong)
+            + ". Set live credentials, or SKILLWISE_PAYMENTS_TEST_MODE=true to run against "
+            "test payments on purpose."
+        )
 
 
 def _fake_checkout_signer(settings: Settings, fake_gateway):

@@ -12,6 +12,7 @@ from skillwise.application.payments.gateway import GatewayEventKind, InvalidWebh
 from skillwise.containers import Container
 from skillwise.domain.errors import DomainValidationError
 from skillwise.domain.money import Money
+from skillwise.entrypoints.http.app import create_app
 from skillwise.settings import ConfigurationError, Settings
 
 SECRET = "a-test-secret-key-long-enough-for-signing"
@@ -22,6 +23,12 @@ STRIPE = {
     "stripe_webhook_secret": "whsec_1",
 }
 SSLCOMMERZ = {"sslcommerz_store_id": "store", "sslcommerz_store_password": "store@ssl"}
+LIVE_SSLCOMMERZ = "https://securepay.sslcommerz.com"
+LIVE_STRIPE = {
+    "stripe_secret_key": "sk_live_1",
+    "stripe_publishable_key": "pk_live_1",
+    "stripe_webhook_secret": "whsec_1",
+}
 
 
 def container_with(**settings) -> Container:
@@ -51,7 +58,7 @@ def test_stripe_and_sslcommerz_are_offered_once_their_credentials_are_set():
 
 
 def test_production_never_offers_the_fake_gateway_nor_its_checkout_page():
-    container = container_with(env="production", **SSLCOMMERZ)
+    container = container_with(env="production", **SSLCOMMERZ, sslcommerz_api_base=LIVE_SSLCOMMERZ)
 
     assert container.infra.payment_gateways().names() == ["sslcommerz"]
     assert container.infra.fake_checkout_signer() is None
@@ -93,3 +100,67 @@ def test_a_platform_fee_outside_zero_to_ten_thousand_basis_points_stops_startup(
         Settings.from_env(
             {"SKILLWISE_SECRET_KEY": SECRET, "SKILLWISE_PLATFORM_FEE_BPS": basis_points}
         )
+
+
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [
+        ({**STRIPE, "payment_gateway": "stripe"}, "SKILLWISE_STRIPE_SECRET_KEY"),
+        (
+            {**LIVE_STRIPE, "stripe_publishable_key": "pk_test_1", "payment_gateway": "stripe"},
+            "SKILLWISE_STRIPE_PUBLISHABLE_KEY",
+        ),
+        (
+            {
+                **LIVE_STRIPE,
+                "stripe_api_base": "http://127.0.0.1:12111",
+                "payment_gateway": "stripe",
+            },
+            "SKILLWISE_STRIPE_API_BASE",
+        ),
+        ({**SSLCOMMERZ, "payment_gateway": "sslcommerz"}, "SKILLWISE_SSLCOMMERZ_API_BASE"),
+        # A gateway a purchase may name counts as much as the default one.
+        ({**LIVE_STRIPE, **SSLCOMMERZ, "payment_gateway": "stripe"}, "sandbox.sslcommerz.com"),
+    ],
+)
+def test_production_refuses_to_start_on_a_test_gateway_and_names_the_setting(settings, named):
+    container = container_with(env="production", **settings)
+
+    with pytest.raises(ConfigurationError, match=named) as refused:
+        create_app(container)
+    assert "SKILLWISE_PAYMENTS_TEST_MODE" in str(refused.value)
+
+
+def test_production_starts_on_test_gateways_when_test_mode_says_so_on_purpose():
+    container = container_with(
+        env="production", payments_test_mode=True, payment_gateway="stripe", **STRIPE, **SSLCOMMERZ
+    )
+
+    create_app(container)
+    assert container.infra.payment_gateways().names() == ["sslcommerz", "stripe"]
+
+
+def test_production_starts_on_live_keys_and_the_live_sslcommerz_host():
+    container = container_with(
+        env="production",
+        payment_gateway="stripe",
+        **LIVE_STRIPE,
+        **SSLCOMMERZ,
+        sslcommerz_api_base=LIVE_SSLCOMMERZ,
+    )
+
+    create_app(container)
+    assert container.infra.payment_gateways().names() == ["sslcommerz", "stripe"]
+
+
+def test_test_mode_is_read_from_skillwise_payments_test_mode():
+    base = {"SKILLWISE_SECRET_KEY": SECRET}
+    assert Settings.from_env(base).payments_test_mode is False
+    assert Settings.from_env({**base, "SKILLWISE_PAYMENTS_TEST_MODE": "true"}).payments_test_mode
+
+
+def test_outside_production_test_keys_and_sandboxes_are_what_one_expects():
+    container = container_with(payment_gateway="stripe", **STRIPE, **SSLCOMMERZ)
+
+    create_app(container)
+    assert container.infra.payment_gateways().names() == ["fake", "sslcommerz", "stripe"]

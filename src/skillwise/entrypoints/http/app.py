@@ -53,6 +53,8 @@ class SkillwiseApi(Api):
 def create_app(container: Container | None = None) -> Flask:
     container = container or Container()
     settings = container.infra.settings()
+    # Built now so that a gateway configuration production refuses stops the start.
+    container.infra.payment_gateways()
 
     app = Flask("skillwise")
     app.container = container  # type: ignore[attr-defined]
