@@ -73,11 +73,13 @@ def declared_upload_type(kind: UploadKind, declared: str) -> str:
     content_type = declared.split(";")[0].strip().lower()
     allowed = VIDEO_CONTENT_TYPES if kind is UploadKind.VIDEO else ATTACHMENT_CONTENT_TYPES
     if content_type not in allowed:
-        raise DomainValidationError(
+        message = (
             f"A {kind.value} of type {content_type or 'unknown'!r} is not accepted; send one of "
-            f"{', '.join(sorted(allowed))}.",
-            code=f"{kind.value}_type_not_allowed",
+            f"{', '.join(sorted(allowed))}."
         )
+        if kind is UploadKind.VIDEO:
+            raise DomainValidationError(message, code="video_type_not_allowed")
+        raise DomainValidationError(message, code="attachment_type_not_allowed")
     return content_type
 
 

@@ -132,7 +132,9 @@ def _reasons_raised_in_the_source() -> set[str]:
                 reasons |= {
                     kw.value.value
                     for kw in node.keywords
-                    if kw.arg == "code" and isinstance(kw.value, ast.Constant)
+                    if kw.arg == "code"
+                    and isinstance(kw.value, ast.Constant)
+                    and isinstance(kw.value.value, str)
                 }
             if isinstance(node, ast.ClassDef) and node.name != "DomainError":
                 reasons |= {

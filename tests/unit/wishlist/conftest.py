@@ -14,7 +14,7 @@ from skillwise.domain.money import Money
 from skillwise.domain.users import User
 from tests.factories import a_course, a_user
 from tests.fakes.basics import FixedClock
-from tests.fakes.catalog import FakeCourseQueries
+from tests.fakes.catalog import AcceptedCurrencyList, FakeCourseQueries
 from tests.fakes.unit_of_work import FakeUnitOfWork
 from tests.fakes.wishlist import FakeWishlistQueries
 
@@ -47,9 +47,12 @@ class Wishes:
 
     def update(self, course: Course, **changes) -> None:
         owner = self.uow.users.rows[course.instructor_id]
-        UpdateCourse(self.uow, self.clock, FakeCourseQueries(self.uow))(
-            owner.as_actor(), course.id, changes
-        )
+        UpdateCourse(
+            self.uow,
+            self.clock,
+            FakeCourseQueries(self.uow),
+            AcceptedCurrencyList("USD", "EUR", "BDT"),
+        )(owner.as_actor(), course.id, changes)
 
     def price_drops_of(self, user: User) -> list:
         return [n for n in self.uow.notifications.for_user(user.id) if n.kind == "price_drop"]

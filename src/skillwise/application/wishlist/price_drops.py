@@ -15,8 +15,6 @@ from skillwise.domain.catalog.course import Course
 from skillwise.domain.money import Money
 from skillwise.domain.notifications import Notification
 
-PRICE_DROP = "price_drop"
-
 
 @dataclass(frozen=True, slots=True)
 class PriceDrop:
@@ -53,7 +51,7 @@ def tell_wishers(uow: UnitOfWork, *, course: Course, drop: PriceDrop, now: datet
     notifications = [
         Notification(
             user_id=user_id,
-            kind=PRICE_DROP,
+            kind="price_drop",
             title=f"{course.title} is now {price}",
             body=body,
             data=dict(data),

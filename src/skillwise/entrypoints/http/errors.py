@@ -143,7 +143,12 @@ ERROR_REASONS: dict[int, tuple[str, ...]] = {
     ),
     429: ("too_many_requests",),
     500: ("internal_server_error",),
-    503: ("service_unavailable", "gateway_unavailable"),
+    503: (
+        "service_unavailable",
+        "gateway_unavailable",
+        "database_unavailable",
+        "transaction_conflict",
+    ),
 }
 
 

@@ -168,6 +168,8 @@ NOTIFICATION_KINDS = (
     "payment_succeeded",
     "payment_refunded",
     "payment_rejected",
+    "new_lesson",
+    "price_drop",
 )
 
 
