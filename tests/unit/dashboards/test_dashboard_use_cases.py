@@ -1,3 +1,4 @@
+from datetime import timedelta
 from uuid import uuid4
 
 import pytest
@@ -6,9 +7,12 @@ from skillwise.application.dashboards.ports import EarningsInCurrency, Instructo
 from skillwise.application.dashboards.use_cases.get_instructor_dashboard import (
     GetInstructorDashboard,
 )
+from skillwise.application.dashboards.use_cases.get_platform_analytics import (
+    GetPlatformAnalytics,
+)
 from skillwise.application.dashboards.use_cases.list_course_students import ListCourseStudents
 from skillwise.application.shared.pagination import Page, PageRequest
-from skillwise.domain.errors import NotFound
+from skillwise.domain.errors import NotFound, PermissionDenied
 from skillwise.domain.identity import Actor, Role
 from tests.factories import a_course, a_user
 
@@ -31,6 +35,10 @@ class FakeDashboardQueries:
             earnings=self.earnings,
             top_courses=[],
         )
+
+    def platform_stats(self, since, top):
+        self.asked_for_platform = (since, top)
+        return "the platform's figures"
 
     def course_students(self, course_id, request):
         self.asked_for_students.append(course_id)
@@ -92,3 +100,15 @@ def test_listing_students_of_an_unknown_course_is_not_found(fake_uow):
         ListCourseStudents(fake_uow, FakeDashboardQueries())(
             Actor(uuid4(), Role.ADMIN), uuid4(), PageRequest()
         )
+
+
+def test_only_an_admin_sees_the_platform_analytics(clock):
+    queries = FakeDashboardQueries()
+    analytics = GetPlatformAnalytics(queries, clock)
+
+    with pytest.raises(PermissionDenied) as refused:
+        analytics(Actor(user_id=uuid4(), role=Role.INSTRUCTOR))
+
+    assert refused.value.code == "admin_only"
+    assert analytics(Actor(user_id=uuid4(), role=Role.ADMIN)) == "the platform's figures"
+    assert queries.asked_for_platform == (clock.now() - timedelta(days=30), 10)

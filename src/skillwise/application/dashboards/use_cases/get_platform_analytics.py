@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from skillwise.application.dashboards.ports import RECENT, TOP, DashboardQueries, PlatformStats
 from skillwise.application.shared.clock import Clock
+from skillwise.domain.identity import Actor
 
 
 class GetPlatformAnalytics:
@@ -13,5 +14,6 @@ class GetPlatformAnalytics:
         self._queries = queries
         self._clock = clock
 
-    def __call__(self) -> PlatformStats:
+    def __call__(self, actor: Actor) -> PlatformStats:
+        actor.ensure_is_admin("see the platform's analytics")
         return self._queries.platform_stats(self._clock.now() - RECENT, TOP)
