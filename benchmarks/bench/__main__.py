@@ -6,8 +6,10 @@ Builds and seeds the benchmark databases (once per parameter set), serves the th
 gunicorn in one configuration, drives each scenario with wrk at 32 connections and prints the
 table; results go to benchmarks/results/. Environment: BENCH_POSTGRES_URL (a server URL, default
 postgresql://postgres@127.0.0.1:5432/postgres), BENCH_REDIS_URL (redis://127.0.0.1:6379/0),
-BENCH_DURATION and BENCH_WARMUP (seconds), WEB_CONCURRENCY (workers per app, default 4).
-Only loopback addresses are served and loaded.
+BENCH_DURATION and BENCH_WARMUP (seconds), WEB_CONCURRENCY (workers per app, default 4),
+BENCH_ONLY (comma-separated words: only the scenarios whose names contain one, "keyset" for the
+deep pages; such a partial run prints its rows and writes no results). Only loopback addresses
+are served and loaded.
 """
 
 from __future__ import annotations
@@ -234,6 +236,23 @@ def _row(name: str, figures) -> dict:
     }
 
 
+def _selected() -> list[str]:
+    return [word.strip() for word in os.environ.get("BENCH_ONLY", "").split(",") if word.strip()]
+
+
+def _partial_run(only: list[str], measure, reads, logins, keyset_rows_of) -> None:
+    """A few scenarios while working on them: their rows printed, nothing written."""
+    for scenario in [*reads, logins]:
+        if any(word in scenario.name for word in only):
+            measure(scenario)
+    if "keyset" in only:
+        rows, note = keyset_rows_of()
+        for row in rows:
+            print(f"  {row['name']:<48} {row['rate']:9,.0f} req/s  p50 {row['p50_ms']:7.1f} ms")
+        if note:
+            print(f"  {note}")
+
+
 def main() -> None:
     # A plain kill must still run the `finally` blocks that stop the servers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -330,6 +349,16 @@ def main() -> None:
             )
 
         *reads, logins = scenarios(servers, users, course_ids)
+        only = _selected()
+        if only:
+            _partial_run(
+                only,
+                measure,
+                reads,
+                logins,
+                lambda: keyset_rows(wrk, servers["skillwise"], users, duration, warmup),
+            )
+            return
         for scenario in reads:
             measure(scenario)
         keyset, keyset_note = keyset_rows(wrk, servers["skillwise"], users, duration, warmup)
