@@ -85,6 +85,8 @@ COURSE_COLUMNS = (
     "rating_count",
     "rating_sum",
     "enrollment_count",
+    "lesson_count",
+    "total_duration_seconds",
 )
 
 

@@ -38,3 +38,29 @@ class RecordingTaskQueue:
 
     def deliver_outbox_message(self, message_id: UUID) -> None:
         self.enqueued.append(message_id)
+
+
+class DictCache:
+    """The Cache port in a dict, remembering each entry's time to live."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, bytes] = {}
+        self.ttls: dict[str, int] = {}
+
+    def get(self, key: str) -> bytes | None:
+        return self.values.get(key)
+
+    def set(self, key: str, value: bytes, ttl_seconds: int) -> None:
+        self.values[key] = value
+        self.ttls[key] = ttl_seconds
+
+    def delete(self, key: str) -> None:
+        self.values.pop(key, None)
+
+    def incr(self, key: str) -> int:
+        value = int(self.values.get(key, b"0")) + 1
+        self.values[key] = str(value).encode()
+        return value
+
+    def ping(self) -> bool:
+        return True

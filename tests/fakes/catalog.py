@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any, BinaryIO
 from uuid import UUID
 
@@ -156,9 +157,14 @@ class FakeCourseQueries:
         self._uow = uow
 
     def published_courses(
-        self, filters: CourseFilters, ordering: CourseOrdering | None, page: PageRequest
+        self,
+        filters: CourseFilters,
+        ordering: CourseOrdering | None,
+        page: PageRequest,
+        known_total: int | None = None,
     ) -> Page[CourseSummary]:
-        return self.all_courses(filters, CourseStatus.PUBLISHED, ordering, page)
+        found = self.all_courses(filters, CourseStatus.PUBLISHED, ordering, page)
+        return found if known_total is None else replace(found, total=known_total)
 
     def all_courses(
         self,

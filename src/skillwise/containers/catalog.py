@@ -9,6 +9,7 @@ from dependency_injector import containers, providers
 
 from skillwise.adapters.db.queries.catalog import SqlCourseQueries
 from skillwise.adapters.db.queries.categories import SqlCategoryQueries
+from skillwise.application.catalog.counts import CatalogCounts
 from skillwise.application.catalog.use_cases.add_lesson import AddLesson
 from skillwise.application.catalog.use_cases.add_module import AddModule
 from skillwise.application.catalog.use_cases.complete_direct_upload import CompleteDirectUpload
@@ -73,7 +74,10 @@ class CatalogContainer(containers.DeclarativeContainer):
         storage=storage,
     )
     get_course = providers.Factory(GetCourse, uow=uow, queries=course_queries)
-    list_courses = providers.Factory(ListCourses, queries=course_queries)
+    catalog_counts = providers.Factory(
+        CatalogCounts, cache=infra.cache, catalog_cache=infra.catalog_cache
+    )
+    list_courses = providers.Factory(ListCourses, queries=course_queries, counts=catalog_counts)
     list_all_courses = providers.Factory(ListAllCourses, queries=course_queries)
     list_instructor_courses = providers.Factory(ListInstructorCourses, queries=course_queries)
     list_categories = providers.Factory(

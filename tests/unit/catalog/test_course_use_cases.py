@@ -1,7 +1,11 @@
 """Creating, editing, publishing, deleting and reading courses, with fakes."""
 
+from uuid import uuid4
+
 import pytest
 
+from skillwise.application.catalog.cache import CatalogCache
+from skillwise.application.catalog.counts import CatalogCounts
 from skillwise.application.catalog.ports import CourseFilters
 from skillwise.application.catalog.use_cases.create_course import CreateCourse, NewCourse
 from skillwise.application.catalog.use_cases.delete_course import DeleteCourse
@@ -24,10 +28,16 @@ from skillwise.domain.errors import (
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
 from tests.factories import NOW
+from tests.fakes.basics import DictCache
 from tests.fakes.catalog import AcceptedCurrencyList
 
 # The currencies the gateways of these tests charge in.
 CHARGED = AcceptedCurrencyList("USD", "EUR", "BDT", "MGA", "JPY")
+
+
+def list_courses(shelf, cache=None):
+    cache = cache or DictCache()
+    return ListCourses(shelf.queries, CatalogCounts(cache, CatalogCache(cache)))
 
 
 def create(shelf, accepted=CHARGED):
@@ -271,14 +281,26 @@ def test_the_detail_carries_the_outline_and_totals(shelf):
 
 def test_the_catalog_refuses_a_price_range_upside_down(shelf):
     with pytest.raises(DomainValidationError) as refused:
-        ListCourses(shelf.queries)(CourseFilters(min_price=500, max_price=100), None, PageRequest())
+        list_courses(shelf)(CourseFilters(min_price=500, max_price=100), None, PageRequest())
     assert refused.value.code == "invalid_price_range"
 
 
 def test_the_catalog_lists_published_courses_only(shelf):
     published, _draft = shelf.course(), shelf.course(published=False)
-    page = ListCourses(shelf.queries)(CourseFilters(), None, PageRequest())
+    page = list_courses(shelf)(CourseFilters(), None, PageRequest())
     assert [c.id for c in page.items] == [published.id]
+
+
+def test_the_catalog_counts_its_matches_once_per_catalog_version(shelf):
+    cache = DictCache()
+    browse = list_courses(shelf, cache)
+    shelf.course()
+    assert browse(CourseFilters(), None, PageRequest()).total == 1
+    shelf.course()  # behind the cache's back: the stored count stands until a version bump
+    assert browse(CourseFilters(), None, PageRequest(page_size=1)).total == 1
+    assert browse(CourseFilters(is_free=True), None, PageRequest()).total == 2
+    CatalogCache(cache).course_changed(uuid4())
+    assert browse(CourseFilters(), None, PageRequest()).total == 2
 
 
 def test_instructors_list_their_own_courses_of_every_status(shelf):

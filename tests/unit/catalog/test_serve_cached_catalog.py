@@ -4,30 +4,7 @@ from uuid import uuid4
 
 from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.use_cases.serve_cached_catalog import ServeCachedCatalog
-
-
-class DictCache:
-    def __init__(self) -> None:
-        self.values: dict[str, bytes] = {}
-        self.ttls: dict[str, int] = {}
-
-    def get(self, key: str) -> bytes | None:
-        return self.values.get(key)
-
-    def set(self, key: str, value: bytes, ttl_seconds: int) -> None:
-        self.values[key] = value
-        self.ttls[key] = ttl_seconds
-
-    def delete(self, key: str) -> None:
-        self.values.pop(key, None)
-
-    def incr(self, key: str) -> int:
-        value = int(self.values.get(key, b"0")) + 1
-        self.values[key] = str(value).encode()
-        return value
-
-    def ping(self) -> bool:
-        return True
+from tests.fakes.basics import DictCache
 
 
 def counting_renderer(answers):

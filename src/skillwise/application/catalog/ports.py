@@ -147,10 +147,15 @@ class CourseQueries(Protocol):
     """The catalog's read side: a fixed number of statements per call, whatever the size."""
 
     def published_courses(
-        self, filters: CourseFilters, ordering: CourseOrdering | None, page: PageRequest
+        self,
+        filters: CourseFilters,
+        ordering: CourseOrdering | None,
+        page: PageRequest,
+        known_total: int | None = None,
     ) -> Page[CourseSummary]:
         """Published courses only. Without an ordering: by relevance when searching (where the
-        database ranks matches), newest first otherwise; ties always broken by id."""
+        database ranks matches), newest first otherwise; ties always broken by id. Given
+        `known_total`, the matches are not counted again and the page carries that total."""
         ...
 
     def all_courses(

@@ -1,8 +1,9 @@
 """The catalog's read side, each answer in a fixed number of SQL statements.
 
-A page of courses is three statements whatever its size: the count, the page itself joined
-to the instructors, and one aggregate of lesson totals for the page's course ids. A course
-detail is three as well: the course with its instructor, its modules, its lessons.
+A page of courses is at most two statements whatever its size: the count (skipped when the
+caller already knows it) and the page itself joined to the instructors, with the lesson totals
+the courses keep. Each ordering reads an index that matches it (tables/catalog.py). A course
+detail is three: the course with its instructor, its modules, its lessons.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.db.errors import read_session
 from skillwise.adapters.db.repositories.courses import course_from_row
-from skillwise.adapters.db.tables.catalog import RATING_RANK_SQL, SEARCH_DOCUMENT_SQL
+from skillwise.adapters.db.tables.catalog import (
+    RATING_ASCENDING_RANK_SQL,
+    RATING_RANK_SQL,
+    SEARCH_DOCUMENT_SQL,
+)
 from skillwise.adapters.db.tables.core import courses, lessons, modules, users
 from skillwise.application.catalog.ports import CourseFilters, CourseOrdering
 from skillwise.application.catalog.views import (
@@ -35,14 +40,14 @@ MAX_SEARCH_TERMS = 10
 _search_document = literal_column(f"({SEARCH_DOCUMENT_SQL})")
 _english = literal_column("'english'::regconfig")
 _rating_rank = literal_column(RATING_RANK_SQL)
-_rating_avg = literal_column("rating_sum * 1.0 / NULLIF(rating_count, 0)")
+_rating_ascending_rank = literal_column(RATING_ASCENDING_RANK_SQL)
 
 _ORDER_BY: dict[CourseOrdering, tuple[ColumnElement[Any], ...]] = {
     CourseOrdering.PRICE: (courses.c.price_minor.asc(),),
     CourseOrdering.PRICE_DESC: (courses.c.price_minor.desc(),),
     CourseOrdering.CREATED_AT: (courses.c.created_at.asc(),),
     CourseOrdering.CREATED_AT_DESC: (courses.c.created_at.desc(),),
-    CourseOrdering.RATING: ((courses.c.rating_count == 0).asc(), _rating_avg.asc()),
+    CourseOrdering.RATING: (_rating_ascending_rank.asc(),),
     CourseOrdering.RATING_DESC: (_rating_rank.desc(),),
     CourseOrdering.POPULARITY: (courses.c.enrollment_count.desc(),),
 }
@@ -65,6 +70,8 @@ _SUMMARY_COLUMNS = (
     courses.c.rating_count,
     courses.c.rating_sum,
     courses.c.enrollment_count,
+    courses.c.lesson_count,
+    courses.c.total_duration_seconds,
     courses.c.instructor_id,
     users.c.full_name.label("instructor_name"),
 )
@@ -74,8 +81,7 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _summary(row: Any, totals: dict[UUID, tuple[int, int]]) -> CourseSummary:
-    lesson_count, total_duration = totals.get(row.id, (0, 0))
+def _summary(row: Any) -> CourseSummary:
     return CourseSummary(
         id=row.id,
         title=row.title,
@@ -94,8 +100,8 @@ def _summary(row: Any, totals: dict[UUID, tuple[int, int]]) -> CourseSummary:
         rating_sum=row.rating_sum,
         enrollment_count=row.enrollment_count,
         instructor=PersonRef(id=row.instructor_id, full_name=row.instructor_name),
-        lesson_count=lesson_count,
-        total_duration_seconds=total_duration,
+        lesson_count=row.lesson_count,
+        total_duration_seconds=row.total_duration_seconds,
     )
 
 
@@ -106,9 +112,13 @@ class SqlCourseQueries:
         self._session_factory = session_factory
 
     def published_courses(
-        self, filters: CourseFilters, ordering: CourseOrdering | None, page: PageRequest
+        self,
+        filters: CourseFilters,
+        ordering: CourseOrdering | None,
+        page: PageRequest,
+        known_total: int | None = None,
     ) -> Page[CourseSummary]:
-        return self._browse(filters, ordering, page, CourseStatus.PUBLISHED)
+        return self._browse(filters, ordering, page, CourseStatus.PUBLISHED, known_total)
 
     def all_courses(
         self,
@@ -125,6 +135,7 @@ class SqlCourseQueries:
         ordering: CourseOrdering | None,
         page: PageRequest,
         status: CourseStatus | None,
+        known_total: int | None = None,
     ) -> Page[CourseSummary]:
         with read_session(self._session_factory) as session:
             on_postgres = session.get_bind().dialect.name == "postgresql"
@@ -141,7 +152,7 @@ class SqlCourseQueries:
                         order_by = (func.ts_rank(_search_document, query).desc(),)
                 else:
                     conditions.append(_text_contains_every_term(filters.search))
-            return _page(session, conditions, order_by, page)
+            return _page(session, conditions, order_by, page, known_total)
 
     def courses_taught_by(self, instructor_id: UUID, page: PageRequest) -> Page[CourseSummary]:
         with read_session(self._session_factory) as session:
@@ -252,10 +263,13 @@ def _page(
     conditions: list[ColumnElement[bool]],
     order_by: tuple[ColumnElement[Any], ...],
     page: PageRequest,
+    known_total: int | None = None,
 ) -> Page[CourseSummary]:
-    total = session.execute(
-        select(func.count()).select_from(courses).where(*conditions)
-    ).scalar_one()
+    total = known_total
+    if total is None:
+        total = session.execute(
+            select(func.count()).select_from(courses).where(*conditions)
+        ).scalar_one()
     query: Select[Any] = (
         select(*_SUMMARY_COLUMNS)
         .join(users, users.c.id == courses.c.instructor_id)
@@ -265,28 +279,12 @@ def _page(
         .offset(page.offset)
     )
     rows = session.execute(query).all()
-    totals = _lesson_totals(session, [row.id for row in rows])
-    return Page(items=[_summary(row, totals) for row in rows], total=total, request=page)
-
-
-def _lesson_totals(session: Session, course_ids: list[UUID]) -> dict[UUID, tuple[int, int]]:
-    if not course_ids:
-        return {}
-    rows = session.execute(
-        select(
-            lessons.c.course_id,
-            func.count().label("lesson_count"),
-            func.coalesce(func.sum(lessons.c.duration_seconds), 0).label("total_duration"),
-        )
-        .where(lessons.c.course_id.in_(course_ids))
-        .group_by(lessons.c.course_id)
-    )
-    return {row.course_id: (row.lesson_count, int(row.total_duration)) for row in rows}
+    return Page(items=[_summary(row) for row in rows], total=total, request=page)
 
 
 def course_summaries(session: Session, course_ids: list[UUID]) -> dict[UUID, CourseSummary]:
-    """Summaries of the given courses, whatever their status, in two statements: the courses
-    with their instructors, and their lesson totals. For lists other subjects keep of courses."""
+    """Summaries of the given courses, whatever their status, with their instructors, in one
+    statement. For lists other subjects keep of courses."""
     if not course_ids:
         return {}
     rows = session.execute(
@@ -294,5 +292,4 @@ def course_summaries(session: Session, course_ids: list[UUID]) -> dict[UUID, Cou
         .join(users, users.c.id == courses.c.instructor_id)
         .where(courses.c.id.in_(course_ids))
     ).all()
-    totals = _lesson_totals(session, [row.id for row in rows])
-    return {row.id: _summary(row, totals) for row in rows}
+    return {row.id: _summary(row) for row in rows}

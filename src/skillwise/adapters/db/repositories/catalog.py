@@ -7,10 +7,11 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.catalog import attachments
-from skillwise.adapters.db.tables.core import lessons, modules
+from skillwise.adapters.db.tables.core import courses, lessons, modules
 from skillwise.application.catalog.ports import (
     AttachmentRepository,
     LessonRepository,
@@ -82,6 +83,27 @@ _SET_LESSON_POSITION = (
 )
 
 
+def _recount_lessons(session: Session, course_ids: set[UUID]) -> None:
+    """Refresh the lesson totals a course page shows, in the transaction that changed them.
+
+    Recounted rather than adjusted by deltas, so they cannot drift; the outline use cases hold
+    the course row lock, so no concurrent change to the same course is missed.
+    """
+    if not course_ids:
+        return
+    of_course = lessons.c.course_id == courses.c.id
+    session.execute(
+        update(courses)
+        .where(courses.c.id.in_(course_ids))
+        .values(
+            lesson_count=select(func.count()).where(of_course).scalar_subquery(),
+            total_duration_seconds=select(func.coalesce(func.sum(lessons.c.duration_seconds), 0))
+            .where(of_course)
+            .scalar_subquery(),
+        )
+    )
+
+
 class SqlModuleRepository(SqlRepository, implements=ModuleRepository):
     def add(self, module: Module) -> None:
         self._session.execute(
@@ -131,18 +153,23 @@ class SqlModuleRepository(SqlRepository, implements=ModuleRepository):
 
     def delete(self, module_id: UUID) -> None:
         # Lessons and attachments follow through ON DELETE CASCADE.
-        self._session.execute(delete(modules).where(modules.c.id == module_id))
+        gone = self._session.execute(
+            delete(modules).where(modules.c.id == module_id).returning(modules.c.course_id)
+        ).scalars()
+        _recount_lessons(self._session, set(gone))
 
 
 class SqlLessonRepository(SqlRepository, implements=LessonRepository):
     def add(self, lesson: Lesson) -> None:
         self._session.execute(insert(lessons).values(id=lesson.id, **_lesson_values(lesson)))
+        _recount_lessons(self._session, {lesson.course_id})
 
     def add_many(self, many: Sequence[Lesson]) -> None:
         if many:
             self._session.execute(
                 insert(lessons), [{"id": lesson.id, **_lesson_values(lesson)} for lesson in many]
             )
+            _recount_lessons(self._session, {lesson.course_id for lesson in many})
 
     def get(self, lesson_id: UUID) -> Lesson | None:
         row = self._session.execute(select(lessons).where(lessons.c.id == lesson_id)).first()
@@ -165,6 +192,7 @@ class SqlLessonRepository(SqlRepository, implements=LessonRepository):
         self._session.execute(
             update(lessons).where(lessons.c.id == lesson.id).values(**_lesson_values(lesson))
         )
+        _recount_lessons(self._session, {lesson.course_id})
 
     def save_positions(self, changed: Sequence[Lesson]) -> None:
         if changed:
@@ -174,7 +202,10 @@ class SqlLessonRepository(SqlRepository, implements=LessonRepository):
             )
 
     def delete(self, lesson_id: UUID) -> None:
-        self._session.execute(delete(lessons).where(lessons.c.id == lesson_id))
+        gone = self._session.execute(
+            delete(lessons).where(lessons.c.id == lesson_id).returning(lessons.c.course_id)
+        ).scalars()
+        _recount_lessons(self._session, set(gone))
 
 
 class SqlAttachmentRepository(SqlRepository, implements=AttachmentRepository):

@@ -46,7 +46,11 @@ SEARCH_DOCUMENT_SQL = (
 )
 # Best rated first, unrated courses last: one sort key that both databases can index.
 RATING_RANK_SQL = "COALESCE(rating_sum * 1.0 / NULLIF(rating_count, 0), -1)"
+# Lowest rated first, unrated courses still last (ratings run from 1 to 5).
+RATING_ASCENDING_RANK_SQL = "COALESCE(rating_sum * 1.0 / NULLIF(rating_count, 0), 6)"
 
+# One index per ordering of the catalog, key for key with its direction and the id tiebreak,
+# so a page is read from the index in order (migration 0010).
 Index(
     "ix_courses_status_rating_rank",
     courses.c.status,
@@ -56,3 +60,35 @@ Index(
 
 # The categories page counts published courses per category straight from this index.
 Index("ix_courses_status_category", courses.c.status, courses.c.category)
+Index(
+    "ix_courses_status_rating_ascending_rank",
+    courses.c.status,
+    text(f"({RATING_ASCENDING_RANK_SQL})"),
+    courses.c.id,
+)
+Index("ix_courses_status_price_minor_id", courses.c.status, courses.c.price_minor, courses.c.id)
+Index(
+    "ix_courses_status_price_minor_desc_id",
+    courses.c.status,
+    courses.c.price_minor.desc(),
+    courses.c.id,
+)
+Index("ix_courses_status_created_at_id", courses.c.status, courses.c.created_at, courses.c.id)
+Index(
+    "ix_courses_status_created_at_desc_id",
+    courses.c.status,
+    courses.c.created_at.desc(),
+    courses.c.id,
+)
+Index(
+    "ix_courses_status_enrollment_count_desc_id",
+    courses.c.status,
+    courses.c.enrollment_count.desc(),
+    courses.c.id,
+)
+Index(
+    "ix_courses_instructor_id_created_at_desc_id",
+    courses.c.instructor_id,
+    courses.c.created_at.desc(),
+    courses.c.id,
+)

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 
 from skillwise.adapters.db.tables.base import metadata
@@ -57,15 +58,15 @@ courses = Table(
     Column("rating_count", Integer, nullable=False, default=0),
     Column("rating_sum", Integer, nullable=False, default=0),
     Column("enrollment_count", Integer, nullable=False, default=0),
+    # Kept by the lesson and module repositories in the transaction that changes the outline.
+    Column("lesson_count", Integer, nullable=False, default=0, server_default=text("0")),
+    Column("total_duration_seconds", Integer, nullable=False, default=0, server_default=text("0")),
     CheckConstraint("price_minor >= 0", name="price_not_negative"),
     CheckConstraint("status IN ('draft', 'published', 'archived')", name="status"),
     CheckConstraint(
         "level IN ('beginner', 'intermediate', 'advanced', 'all_levels')", name="level"
     ),
     CheckConstraint("rating_count >= 0 AND rating_sum >= 0", name="rating_not_negative"),
-    Index("ix_courses_status_price_minor", "status", "price_minor"),
-    Index("ix_courses_status_created_at", "status", "created_at"),
-    Index("ix_courses_status_enrollment_count", "status", "enrollment_count"),
 )
 
 modules = Table(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from skillwise.application.catalog.counts import CatalogCounts
 from skillwise.application.catalog.ports import CourseFilters, CourseOrdering, CourseQueries
 from skillwise.application.catalog.views import CourseSummary
 from skillwise.application.shared.pagination import Page, PageRequest
@@ -9,10 +10,14 @@ from skillwise.domain.errors import DomainValidationError
 
 
 class ListCourses:
-    """Published courses only, whoever asks (drafts are listed to their owner elsewhere)."""
+    """Published courses only, whoever asks (drafts are listed to their owner elsewhere).
 
-    def __init__(self, queries: CourseQueries) -> None:
+    The total is counted once per filter and catalog version, not on every page.
+    """
+
+    def __init__(self, queries: CourseQueries, counts: CatalogCounts) -> None:
         self._queries = queries
+        self._counts = counts
 
     def __call__(
         self, filters: CourseFilters, ordering: CourseOrdering | None, page: PageRequest
@@ -22,4 +27,9 @@ class ListCourses:
             raise DomainValidationError(
                 "min_price cannot be above max_price.", code="invalid_price_range"
             )
-        return self._queries.published_courses(filters, ordering, page)
+        key = self._counts.key(filters)
+        known = self._counts.get(key)
+        found = self._queries.published_courses(filters, ordering, page, known_total=known)
+        if known is None:
+            self._counts.put(key, found.total)
+        return found
