@@ -248,6 +248,7 @@ def seed_demo(courses: int) -> None:
     """Create the demo accounts and a realistic demo catalog; running it again adds only what
     is missing."""
     from skillwise.adapters.db.locks import SEED_LOCK_KEY, advisory_lock
+    from skillwise.adapters.db.statistics import refresh_statistics
     from skillwise.entrypoints.demo.accounts import DEMO_ACCOUNTS, GUEST_TEACHERS
     from skillwise.entrypoints.demo.seeder import DemoSeeder
 
@@ -259,6 +260,7 @@ def seed_demo(courses: int) -> None:
             hasher=container.accounts.password_hasher(),
             clock=container.infra.clock(),
         )(courses=courses)
+    refresh_statistics(container.infra.engine())
     click.echo(
         f"demo catalog: {report.courses_created} course(s) and {report.lessons_created} "
         f"lesson(s) added, {len(report.accounts_created)} account(s) created "

@@ -76,3 +76,19 @@ def test_the_command_prints_the_demo_accounts(container, monkeypatch):
     assert "5 course(s)" in result.output
     for account in DEMO_ACCOUNTS:
         assert f"{account.email}" in result.output and account.password in result.output
+
+
+@pytest.mark.postgres
+def test_the_command_leaves_the_planner_statistics_of_what_it_loaded(container, monkeypatch, stack):
+    from sqlalchemy import text
+
+    from skillwise.entrypoints import cli
+
+    monkeypatch.setattr(cli, "_container", lambda: container)
+    result = CliRunner().invoke(cli.main, ["seed-demo", "--courses", "5"])
+    assert result.exit_code == 0, result.output
+    with container.infra.engine().connect() as connection:
+        estimated = connection.execute(
+            text("SELECT reltuples FROM pg_class WHERE relname = 'courses'")
+        ).scalar_one()
+    assert estimated == row_counts(container)["courses"]
