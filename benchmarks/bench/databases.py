@@ -2,8 +2,9 @@
 
 Each database carries the fingerprint of the parameters it was seeded with as its comment; a
 run that finds the same fingerprint keeps the data, any other state is dropped and rebuilt.
-Rows go in with COPY into the schema each app migrated for itself, then ANALYZE, as a
-deployment would after a bulk load.
+Rows go in with COPY into the schema each app migrated for itself, then VACUUM ANALYZE, as a
+deployment would after a bulk load; every run vacuums again after the migrations, which may
+have rewritten rows, as autovacuum would have on a live server.
 """
 
 from __future__ import annotations
@@ -47,13 +48,18 @@ def _recreate(server_url: str, name: str) -> None:
 
 
 def _mark(url: str, name: str, fingerprint: str) -> None:
+    _vacuum(url)
     with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute("ANALYZE")
         connection.execute(
             sql.SQL("COMMENT ON DATABASE {} IS {}").format(
                 sql.Identifier(name), sql.Literal(fingerprint)
             )
         )
+
+
+def _vacuum(url: str) -> None:
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
 
 
 def _copy(cursor: psycopg.Cursor, table: str, columns: tuple[str, ...], rows) -> None:
@@ -216,6 +222,8 @@ def prepare(
     )
     if not stale:
         print(f"databases already seeded: {fingerprint}")
+        _vacuum(database_url(server_url, SKILLWISE_DATABASE))
+        _vacuum(drf_url)
         return skillwise_url, drf_url
     started = time.perf_counter()
     catalog = generate(parameters)
