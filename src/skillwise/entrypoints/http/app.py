@@ -14,6 +14,7 @@ from skillwise.entrypoints.http.blueprints import API_PREFIX, api_blueprints
 from skillwise.entrypoints.http.cache_headers import register_cache_headers
 from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handlers
 from skillwise.entrypoints.http.hardening import install_input_limits
+from skillwise.entrypoints.http.json_provider import OrjsonProvider
 from skillwise.entrypoints.http.jwt import configure_jwt
 from skillwise.entrypoints.http.logging_setup import install_logging
 from skillwise.entrypoints.http.metrics import install_metrics
@@ -72,7 +73,7 @@ def create_app(container: Container | None = None) -> Flask:
         MAX_CONTENT_LENGTH=settings.max_attachment_bytes + 1024 * 1024,
         JSON_SORT_KEYS=False,
     )
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = OrjsonProvider(app)
 
     api = SkillwiseApi(
         app,
