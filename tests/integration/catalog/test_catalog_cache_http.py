@@ -96,3 +96,36 @@ def test_a_draft_is_never_served_to_guests_from_the_cache(client, catalog):
     client.patch(url, json={"status": "draft"}, headers=catalog.auth(course.instructor))
     assert client.get(url).status_code == 404
     assert client.get("/api/v1/courses/").json["count"] == 0
+
+
+def test_a_guest_s_cache_hit_is_answered_before_any_view_or_query_runs(
+    client, catalog, app, count_statements, monkeypatch
+):
+    course = catalog.course()
+    list_page = client.get("/api/v1/courses/", query_string={"page_size": 5})
+    detail = client.get(f"/api/v1/courses/{course.id}/")
+
+    def no_view(endpoint):
+        def view(*_args, **_kwargs):
+            raise AssertionError("the view ran for a cache hit")
+
+        # The access hook still reads the endpoint's declared audience from its class.
+        view.view_class = app.view_functions[endpoint].view_class
+        monkeypatch.setitem(app.view_functions, endpoint, view)
+
+    no_view("courses.Courses")
+    no_view("courses.CourseById")
+    with count_statements() as counter:
+        again = client.get("/api/v1/courses/", query_string={"page_size": 5})
+        detail_again = client.get(f"/api/v1/courses/{course.id}/")
+        unchanged = client.get(
+            f"/api/v1/courses/{course.id}/", headers={"If-None-Match": detail.headers["ETag"]}
+        )
+    assert again.status_code == 200, again.json
+    assert counter.count == 0
+    assert (again.data, again.headers["ETag"]) == (list_page.data, list_page.headers["ETag"])
+    assert (detail_again.data, detail_again.headers["ETag"]) == (
+        detail.data,
+        detail.headers["ETag"],
+    )
+    assert unchanged.status_code == 304 and "Authorization" in again.headers["Vary"]

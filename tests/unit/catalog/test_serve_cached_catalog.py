@@ -22,10 +22,10 @@ def test_a_list_is_rendered_once_and_again_after_any_course_changes():
     catalog_cache = CatalogCache(cache)
     serve = ServeCachedCatalog(cache, catalog_cache)
     render, calls = counting_renderer([b"first", b"second"])
-    assert serve.course_list("?page=1", render) == b"first"
-    assert serve.course_list("?page=1", render) == b"first"
+    assert serve.course_list("?page=1", render).body == b"first"
+    assert serve.course_list("?page=1", render).body == b"first"
     catalog_cache.course_changed(uuid4())
-    assert serve.course_list("?page=1", render) == b"second"
+    assert serve.course_list("?page=1", render).body == b"second"
     assert len(calls) == 2
 
 
@@ -33,7 +33,7 @@ def test_different_questions_get_different_answers():
     cache = DictCache()
     serve = ServeCachedCatalog(cache, CatalogCache(cache))
     serve.course_list("?page=1", lambda: b"one")
-    assert serve.course_list("?page=2", lambda: b"two") == b"two"
+    assert serve.course_list("?page=2", lambda: b"two").body == b"two"
 
 
 def test_a_course_detail_changes_with_its_own_version_only():
@@ -43,7 +43,19 @@ def test_a_course_detail_changes_with_its_own_version_only():
     course_id, other_id = uuid4(), uuid4()
     serve.course_detail(course_id, lambda: b"v1")
     catalog_cache.course_changed(other_id)
-    assert serve.course_detail(course_id, lambda: b"v2") == b"v1"
+    assert serve.course_detail(course_id, lambda: b"v2").body == b"v1"
     catalog_cache.course_changed(course_id)
-    assert serve.course_detail(course_id, lambda: b"v2") == b"v2"
+    assert serve.course_detail(course_id, lambda: b"v2").body == b"v2"
     assert set(cache.ttls.values()) == {300}
+
+
+def test_an_answer_is_stored_with_its_etag_and_looked_up_without_rendering():
+    cache = DictCache()
+    catalog_cache = CatalogCache(cache)
+    serve = ServeCachedCatalog(cache, catalog_cache)
+    assert serve.cached_course_list("?page=1") is None
+    rendered = serve.course_list("?page=1", lambda: b'{"count": 1}')
+    found = serve.cached_course_list("?page=1")
+    assert found == rendered and found.body == b'{"count": 1}' and len(found.etag) == 32
+    catalog_cache.course_changed(uuid4())
+    assert serve.cached_course_list("?page=1") is None

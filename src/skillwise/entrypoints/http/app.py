@@ -12,6 +12,7 @@ from skillwise.entrypoints.http.access import enforce_access
 from skillwise.entrypoints.http.api_docs import typed_enums
 from skillwise.entrypoints.http.blueprints import API_PREFIX, api_blueprints
 from skillwise.entrypoints.http.cache_headers import register_cache_headers
+from skillwise.entrypoints.http.catalog_answers import serve_guests_from_cache
 from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handlers
 from skillwise.entrypoints.http.hardening import install_input_limits
 from skillwise.entrypoints.http.json_provider import OrjsonProvider
@@ -95,6 +96,7 @@ def create_app(container: Container | None = None) -> Flask:
     install_logging(app, settings)
     install_metrics(app, settings)
     register_cache_headers(app, settings)
+    serve_guests_from_cache(app)
 
     api.register_blueprint(health.blp)
     app.register_blueprint(docs_assets.blp)

@@ -6,16 +6,15 @@ refreshes it), with an ETag and 304 on If-None-Match like the course list.
 
 from __future__ import annotations
 
-import hashlib
-
 from dependency_injector.wiring import Provide, inject
-from flask import current_app, request
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import public
 from skillwise.entrypoints.http.api_docs import conditional_get, operation
+from skillwise.entrypoints.http.catalog_answers import catalog_response
 from skillwise.entrypoints.http.schemas.categories import CategorySchema
 
 blp = Blueprint("categories", __name__, url_prefix="/categories", description="Course categories")
@@ -43,7 +42,4 @@ class Categories(MethodView):
             categories = CategorySchema(many=True).dump(list_categories())
             return current_app.json.dumps(categories).encode()
 
-        body = serve_cached_catalog.categories(render)
-        response = current_app.response_class(body, mimetype="application/json")
-        response.set_etag(hashlib.sha256(body).hexdigest()[:32])
-        return response.make_conditional(request)
+        return catalog_response(serve_cached_catalog.categories(render))

@@ -7,18 +7,17 @@ If-None-Match with 304.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
 
 from dependency_injector.wiring import Provide, inject
-from flask import Response, current_app, jsonify, request
+from flask import Response, current_app, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from skillwise.application.catalog.ports import CourseFilters
 from skillwise.application.catalog.use_cases.create_course import NewCourse
+from skillwise.application.catalog.use_cases.serve_cached_catalog import CachedAnswer
 from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import (
@@ -29,6 +28,7 @@ from skillwise.entrypoints.http.access import (
     signed_in,
 )
 from skillwise.entrypoints.http.api_docs import conditional_get, fails, operation
+from skillwise.entrypoints.http.catalog_answers import catalog_question, catalog_response
 from skillwise.entrypoints.http.examples import COURSE_PAGE, NEW_COURSE_REQUEST
 from skillwise.entrypoints.http.schemas.catalog import (
     CourseCreateSchema,
@@ -45,18 +45,15 @@ CoursePageSchema = page_of(CourseSummarySchema)
 
 
 def _json_bytes(data: Any) -> bytes:
-    return current_app.json.dumps(data).encode()
+    return current_app.json.dumps_bytes(data)
 
 
 def _catalog_answer(
-    render: Callable[[], bytes], from_cache: Callable[[Callable[[], bytes]], bytes]
+    render: Callable[[], bytes], from_cache: Callable[[Callable[[], bytes]], CachedAnswer]
 ) -> Response:
     """Guests get the cached answer, others a fresh one; both with an ETag, 304 on a match."""
-    body = from_cache(render) if optional_actor() is None else render()
-    response = current_app.response_class(body, mimetype="application/json")
-    response.set_etag(hashlib.sha256(body).hexdigest()[:32])
-    response.vary.add("Authorization")
-    return response.make_conditional(request)
+    answer = from_cache(render) if optional_actor() is None else CachedAnswer.of(render())
+    return catalog_response(answer)
 
 
 def course_filters(args: dict[str, Any]) -> CourseFilters:
@@ -71,11 +68,6 @@ def course_filters(args: dict[str, Any]) -> CourseFilters:
         is_free=args.get("is_free"),
         currency=args.get("currency"),
     )
-
-
-def _question() -> str:
-    """The request as a cache key: same host, path and query in any parameter order."""
-    return f"{request.base_url}?{urlencode(sorted(request.args.items(multi=True)))}"
 
 
 @blp.route("/")
@@ -110,7 +102,7 @@ class Courses(MethodView):
             return _json_bytes(CoursePageSchema().dump(page_body(page)))
 
         return _catalog_answer(
-            render, lambda fresh: serve_cached_catalog.course_list(_question(), fresh)
+            render, lambda fresh: serve_cached_catalog.course_list(catalog_question(), fresh)
         )
 
     @roles(Role.INSTRUCTOR, Role.ADMIN)

@@ -1,0 +1,55 @@
+"""Catalog answers as HTTP: ETags, 304s, and guests' cache hits served before any view runs.
+
+A guest's `GET /courses/` or `GET /courses/{id}/` whose answer is cached is answered from a
+before-request hook with the stored bytes and ETag, so no query parsing, view dispatch or
+serialisation runs for it; a miss goes on to the view, which renders and stores the answer.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from dependency_injector.wiring import Provide, inject
+from flask import Flask, Response, current_app, request
+
+from skillwise.application.catalog.use_cases.serve_cached_catalog import (
+    CachedAnswer,
+    ServeCachedCatalog,
+)
+from skillwise.containers import Container
+
+COURSE_LIST_ENDPOINT = "courses.Courses"
+COURSE_DETAIL_ENDPOINT = "courses.CourseById"
+
+
+def catalog_question() -> str:
+    """The request as a cache key: same host, path and query in any parameter order."""
+    return f"{request.base_url}?{urlencode(sorted(request.args.items(multi=True)))}"
+
+
+def catalog_response(answer: CachedAnswer) -> Response:
+    response = current_app.response_class(answer.body, mimetype="application/json")
+    response.set_etag(answer.etag)
+    response.vary.add("Authorization")
+    return response.make_conditional(request)
+
+
+@inject
+def answer_guests_from_cache(
+    serve_cached_catalog: ServeCachedCatalog = Provide[Container.catalog.serve_cached_catalog],
+) -> Response | None:
+    """before_request hook; None lets the request go on to its view."""
+    if request.method != "GET" or "Authorization" in request.headers:
+        return None
+    if request.endpoint == COURSE_LIST_ENDPOINT:
+        answer = serve_cached_catalog.cached_course_list(catalog_question())
+    elif request.endpoint == COURSE_DETAIL_ENDPOINT and request.view_args:
+        answer = serve_cached_catalog.cached_course_detail(request.view_args["course_id"])
+    else:
+        return None
+    return None if answer is None else catalog_response(answer)
+
+
+def serve_guests_from_cache(app: Flask) -> None:
+    """Register after the access hook, which still runs first for every request."""
+    app.before_request(answer_guests_from_cache)
