@@ -131,3 +131,10 @@ def test_the_migrations_build_exactly_the_tables_the_code_declares(container, st
             names = {index["name"] for index in inspect(connection).get_indexes("courses")}
             assert names >= EXPRESSION_INDEXES
     assert differences == []
+
+
+def test_the_connection_pool_has_a_connection_for_every_request_thread():
+    from skillwise.adapters.db.engine import pool_size
+
+    assert pool_size({}) >= 4
+    assert pool_size({"GUNICORN_THREADS": "32"}) == 32

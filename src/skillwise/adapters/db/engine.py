@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,12 @@ def normalise_url(database_url: str) -> URL:
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     return url
+
+
+def pool_size(environ: Mapping[str, str] = os.environ) -> int:
+    """At least one connection per request thread of the worker (GUNICORN_THREADS, as
+    deploy/gunicorn.conf.py reads it), so no request waits for another's connection."""
+    return max(10, int(environ.get("GUNICORN_THREADS", "4")))
 
 
 def build_engine(database_url: str, **options: Any) -> Engine:
@@ -33,7 +41,7 @@ def build_engine(database_url: str, **options: Any) -> Engine:
     # minimum), not hang on the operating system's TCP timeout.
     options.setdefault("connect_args", {"connect_timeout": 2})
     if "poolclass" not in options:
-        options.setdefault("pool_size", 10)
+        options.setdefault("pool_size", pool_size())
         options.setdefault("max_overflow", 10)
     return create_engine(url, **options)
 
