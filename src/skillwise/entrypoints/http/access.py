@@ -148,11 +148,13 @@ def enforce_access() -> None:
         raise PermissionDenied("This endpoint declares no audience, so nobody may call it.")
     if access.own_credential:
         return
+    has_token = "Authorization" in request.headers
     if access.public:
-        if verify_jwt_in_request(optional=True):
+        # Tokens come only in that header: without it there is nothing to verify.
+        if has_token and verify_jwt_in_request(optional=True):
             g.actor = _actor_from_claims(get_jwt())
         return
-    if request.headers.get("Authorization") is None:
+    if not has_token:
         raise AuthenticationRequired("Send 'Authorization: Bearer <access token>'.")
     verify_jwt_in_request()
     actor = _actor_from_claims(get_jwt())

@@ -23,6 +23,7 @@ from skillwise.entrypoints.http.proxies import install_trusted_proxies
 from skillwise.entrypoints.http.rate_limits import configure_rate_limits
 from skillwise.entrypoints.http.request_ids import install_request_ids
 from skillwise.entrypoints.http.security_headers import install_security_headers
+from skillwise.entrypoints.http.sessions import NoCookieSessions
 
 API_DESCRIPTION = """
 The REST API behind the SkillWise mobile app: find, buy and take courses; teach and earn;
@@ -75,6 +76,7 @@ def create_app(container: Container | None = None) -> Flask:
         JSON_SORT_KEYS=False,
     )
     app.json = OrjsonProvider(app)
+    app.session_interface = NoCookieSessions()
 
     api = SkillwiseApi(
         app,
