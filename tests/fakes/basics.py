@@ -50,6 +50,9 @@ class DictCache:
     def get(self, key: str) -> bytes | None:
         return self.values.get(key)
 
+    def get_many(self, keys: list[str]) -> list[bytes | None]:
+        return [self.values.get(key) for key in keys]
+
     def set(self, key: str, value: bytes, ttl_seconds: int) -> None:
         self.values[key] = value
         self.ttls[key] = ttl_seconds

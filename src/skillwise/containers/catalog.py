@@ -49,9 +49,7 @@ class CatalogContainer(containers.DeclarativeContainer):
     storage = infra.file_storage
 
     course_queries = providers.Factory(SqlCourseQueries, session_factory=infra.session_factory)
-    serve_cached_catalog = providers.Factory(
-        ServeCachedCatalog, cache=infra.cache, catalog_cache=infra.catalog_cache
-    )
+    serve_cached_catalog = providers.Factory(ServeCachedCatalog, cache=infra.cache)
     create_course = providers.Factory(
         CreateCourse,
         uow=uow,

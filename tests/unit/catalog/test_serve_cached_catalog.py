@@ -20,7 +20,7 @@ def counting_renderer(answers):
 def test_a_list_is_rendered_once_and_again_after_any_course_changes():
     cache = DictCache()
     catalog_cache = CatalogCache(cache)
-    serve = ServeCachedCatalog(cache, catalog_cache)
+    serve = ServeCachedCatalog(cache)
     render, calls = counting_renderer([b"first", b"second"])
     assert serve.course_list("?page=1", render).body == b"first"
     assert serve.course_list("?page=1", render).body == b"first"
@@ -31,7 +31,7 @@ def test_a_list_is_rendered_once_and_again_after_any_course_changes():
 
 def test_different_questions_get_different_answers():
     cache = DictCache()
-    serve = ServeCachedCatalog(cache, CatalogCache(cache))
+    serve = ServeCachedCatalog(cache)
     serve.course_list("?page=1", lambda: b"one")
     assert serve.course_list("?page=2", lambda: b"two").body == b"two"
 
@@ -39,7 +39,7 @@ def test_different_questions_get_different_answers():
 def test_a_course_detail_changes_with_its_own_version_only():
     cache = DictCache()
     catalog_cache = CatalogCache(cache)
-    serve = ServeCachedCatalog(cache, catalog_cache, ttl_seconds=300)
+    serve = ServeCachedCatalog(cache, ttl_seconds=300)
     course_id, other_id = uuid4(), uuid4()
     serve.course_detail(course_id, lambda: b"v1")
     catalog_cache.course_changed(other_id)
@@ -52,7 +52,7 @@ def test_a_course_detail_changes_with_its_own_version_only():
 def test_an_answer_is_stored_with_its_etag_and_looked_up_without_rendering():
     cache = DictCache()
     catalog_cache = CatalogCache(cache)
-    serve = ServeCachedCatalog(cache, catalog_cache)
+    serve = ServeCachedCatalog(cache)
     assert serve.cached_course_list("?page=1") is None
     rendered = serve.course_list("?page=1", lambda: b'{"count": 1}')
     found = serve.cached_course_list("?page=1")

@@ -25,6 +25,9 @@ class InMemoryCache:
                 return None
             return value
 
+    def get_many(self, keys: list[str]) -> list[bytes | None]:
+        return [self.get(key) for key in keys]
+
     def set(self, key: str, value: bytes, ttl_seconds: int) -> None:
         with self._lock:
             if len(self._entries) >= self._max_entries:

@@ -53,6 +53,13 @@ class RedisCache:
         except CacheUnavailable:
             return None
 
+    def get_many(self, keys: list[str]) -> list[bytes | None]:
+        try:
+            return self._client.mget([self._prefix + key for key in keys])
+        except redis.RedisError:
+            log.warning("cache read failed for %s", keys, exc_info=True)
+            return [None] * len(keys)
+
     def set(self, key: str, value: bytes, ttl_seconds: int) -> None:
         with contextlib.suppress(CacheUnavailable):
             self._call(

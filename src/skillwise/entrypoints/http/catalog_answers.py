@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from dependency_injector.wiring import Provide, inject
 from flask import Flask, Response, current_app, request
 
 from skillwise.application.catalog.use_cases.serve_cached_catalog import (
@@ -37,18 +36,14 @@ def catalog_response(answer: CachedAnswer) -> Response:
 
 def answer_guests_from_cache() -> Response | None:
     """before_request hook; None lets the request go on to its view. Every other request
-    leaves after two comparisons, before anything is injected."""
+    leaves after two comparisons, before anything is resolved."""
     if request.method != "GET" or request.endpoint not in _CACHED_ENDPOINTS:
         return None
     if "Authorization" in request.headers:
         return None
-    return _cached_answer()
-
-
-@inject
-def _cached_answer(
-    serve_cached_catalog: ServeCachedCatalog = Provide[Container.catalog.serve_cached_catalog],
-) -> Response | None:
+    # Asked of the container directly: @inject's wiring was a tenth of a cache hit's CPU.
+    container: Container = current_app.container  # type: ignore[attr-defined]
+    serve_cached_catalog: ServeCachedCatalog = container.catalog.serve_cached_catalog()
     if request.endpoint == COURSE_LIST_ENDPOINT:
         answer = serve_cached_catalog.cached_course_list(catalog_question())
     elif request.endpoint == COURSE_DETAIL_ENDPOINT and request.view_args:
