@@ -1,0 +1,127 @@
+"""A small school with sales, refunds and progress, shared by the dashboard tests."""
+
+from datetime import timedelta
+from uuid import uuid4
+
+import pytest
+from sqlalchemy import insert
+
+from skillwise.adapters.db.tables.learning import lesson_progress
+from skillwise.adapters.db.tables.payments import earnings, payments
+from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
+from skillwise.domain.identity import Role
+from skillwise.domain.money import Money
+from tests.factories import NOW, a_course, a_user, an_outline
+from tests.integration.builders import store_outline
+
+
+def add(uow_factory, *things):
+    with uow_factory() as uow:
+        for thing in things:
+            repository = {
+                "User": uow.users,
+                "Course": uow.courses,
+                "Enrollment": uow.enrollments,
+            }[type(thing).__name__]
+            repository.add(thing)
+        uow.commit()
+
+
+def enroll(user, course, status=EnrollmentStatus.ACTIVE, started_at=NOW):
+    return Enrollment(
+        user_id=user.id,
+        course_id=course.id,
+        started_at=started_at,
+        updated_at=started_at,
+        status=status,
+    )
+
+
+def sale(uow_factory, buyer, course, instructor, amount: Money, fee: int, refunded=False):
+    payment_id = uuid4()
+    with uow_factory() as uow:
+        uow.session.execute(
+            insert(payments).values(
+                id=payment_id,
+                user_id=buyer.id,
+                course_id=course.id,
+                gateway="fake",
+                status="refunded" if refunded else "succeeded",
+                amount_minor=amount.amount_minor,
+                currency=amount.currency,
+                needs_review=False,
+                created_at=NOW,
+                updated_at=NOW,
+                paid_at=NOW,
+            )
+        )
+        entries = [("sale", 1)] + ([("refund", -1)] if refunded else [])
+        for kind, sign in entries:
+            uow.session.execute(
+                insert(earnings).values(
+                    id=uuid4(),
+                    instructor_id=instructor.id,
+                    payment_id=payment_id,
+                    course_id=course.id,
+                    kind=kind,
+                    gross_minor=sign * amount.amount_minor,
+                    fee_minor=sign * fee,
+                    net_minor=sign * (amount.amount_minor - fee),
+                    currency=amount.currency,
+                    created_at=NOW,
+                )
+            )
+        uow.commit()
+
+
+@pytest.fixture
+def school(uow_factory, container):
+    teacher = a_user(Role.INSTRUCTOR)
+    rival = a_user(Role.INSTRUCTOR)
+    ada, bo, cy = (a_user(Role.STUDENT) for _ in range(3))
+    admin = a_user(Role.ADMIN)
+    paid = a_course(teacher, price=Money(2000, "USD"), title="Paid Python")
+    free = a_course(teacher, title="Free Git")
+    draft = a_course(teacher, published=False, title="Draft Rust")
+    other = a_course(rival, title="Rival Course")
+    paid.enrollment_count, free.enrollment_count, other.enrollment_count = 2, 1, 1
+    add(uow_factory, teacher, rival, ada, bo, cy, admin, paid, free, draft, other)
+    outline = an_outline(paid, modules=1, lessons_per_module=2)
+    with uow_factory() as uow:
+        store_outline(uow, outline)
+        uow.commit()
+    ada_paid = enroll(ada, paid)
+    add(
+        uow_factory,
+        ada_paid,
+        enroll(bo, paid, started_at=NOW - timedelta(days=90)),
+        enroll(cy, paid, status=EnrollmentStatus.REFUNDED),
+        enroll(ada, free, status=EnrollmentStatus.COMPLETED),
+        enroll(bo, other),
+    )
+    first_lesson = outline[0].lessons[0]
+    with uow_factory() as uow:
+        uow.session.execute(
+            insert(lesson_progress).values(
+                id=uuid4(),
+                enrollment_id=ada_paid.id,
+                lesson_id=first_lesson.id,
+                completed=True,
+                completed_at=container.infra.clock().now(),
+                position_seconds=0,
+                updated_at=NOW,
+            )
+        )
+        uow.commit()
+    sale(uow_factory, ada, paid, teacher, Money(2000, "USD"), fee=400)
+    sale(uow_factory, bo, paid, teacher, Money(2000, "USD"), fee=400)
+    sale(uow_factory, cy, paid, teacher, Money(2000, "USD"), fee=400, refunded=True)
+    return {
+        "teacher": teacher,
+        "rival": rival,
+        "ada": ada,
+        "bo": bo,
+        "admin": admin,
+        "paid": paid,
+        "other": other,
+    }

@@ -1,0 +1,93 @@
+"""Every list endpoint runs as many SQL statements for a page of 1 as for a page of 100."""
+
+from uuid import uuid4
+
+import pytest
+from sqlalchemy import insert
+
+from skillwise.adapters.db.tables.core import notifications
+from skillwise.adapters.db.tables.learning import reports, reviews
+from skillwise.domain.money import Money
+from tests.factories import NOW, bearer
+from tests.integration.dashboards.conftest import sale
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def busy_school(uow_factory, school):
+    """The school, with two of everything each list shows."""
+    ada, bo = school["ada"], school["bo"]
+    sale(uow_factory, ada, school["other"], school["rival"], Money(1500, "USD"), fee=300)
+    with uow_factory() as uow:
+        for author in (ada, bo):
+            uow.session.execute(
+                insert(reviews).values(
+                    id=uuid4(),
+                    user_id=author.id,
+                    course_id=school["paid"].id,
+                    rating=4,
+                    comment="Good",
+                    created_at=NOW,
+                    updated_at=NOW,
+                )
+            )
+            uow.session.execute(
+                insert(reports).values(
+                    id=uuid4(),
+                    reporter_id=author.id,
+                    target_type="course",
+                    target_id=school["other"].id,
+                    reason="Spam",
+                    status="open",
+                    created_at=NOW,
+                    resolution_note="",
+                )
+            )
+        for n in range(3):
+            uow.session.execute(
+                insert(notifications).values(
+                    id=uuid4(),
+                    user_id=ada.id,
+                    kind="enrollment",
+                    title=f"Notice {n}",
+                    body="",
+                    data={},
+                    created_at=NOW,
+                )
+            )
+        uow.commit()
+    return school
+
+
+LISTS = [
+    ("/api/v1/notifications/", "ada"),
+    ("/api/v1/payments/history/", "ada"),
+    ("/api/v1/enrollments/", "ada"),
+    ("/api/v1/courses/{paid}/reviews/", "ada"),
+    ("/api/v1/instructors/courses/", "teacher"),
+    ("/api/v1/instructors/courses/{paid}/students/", "teacher"),
+    ("/api/v1/instructors/earnings/", "teacher"),
+    ("/api/v1/admin/users/", "admin"),
+    ("/api/v1/admin/courses/", "admin"),
+    ("/api/v1/admin/payments/", "admin"),
+    ("/api/v1/admin/reports/", "admin"),
+]
+
+
+@pytest.mark.parametrize(("path", "caller"), LISTS)
+def test_a_page_of_100_runs_as_many_statements_as_a_page_of_1(
+    client, app, busy_school, count_statements, path, caller
+):
+    url = path.format(paid=busy_school["paid"].id)
+    headers = bearer(app, busy_school[caller])
+
+    def statements(page_size: int) -> tuple[int, int]:
+        with count_statements() as counter:
+            answer = client.get(url, query_string={"page_size": page_size}, headers=headers)
+        assert answer.status_code == 200, answer.json
+        return counter.count, len(answer.json["results"])
+
+    (small, one_row), (large, rows) = statements(1), statements(100)
+    assert one_row == 1 and rows >= 2
+    assert small == large
