@@ -409,8 +409,8 @@ def main() -> None:
             "SkillWise runs with SKILLWISE_ENV=production, Redis for cache, blocklist and "
             "tasks, rate limits off; served by gunicorn directly with the same flags as the "
             "reference apps (`skillwise serve` adds an access log and a task worker).",
-            "The DRF list reads lesson totals from columns of its own table; SkillWise "
-            "aggregates them from its lessons per page.",
+            "Both lists read lesson totals from columns of their course tables (SkillWise "
+            "keeps them with the outline, migration 0010).",
             f"Course details spread over a fixed sample of {len(course_ids):,} courses; "
             f"signed-in requests spread over {users.count} users, each enrolled in "
             f"{ENROLLMENTS_PER_USER} free courses through the API.",
