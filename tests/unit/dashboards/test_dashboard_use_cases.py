@@ -7,9 +7,7 @@ from skillwise.application.dashboards.ports import EarningsInCurrency, Instructo
 from skillwise.application.dashboards.use_cases.get_instructor_dashboard import (
     GetInstructorDashboard,
 )
-from skillwise.application.dashboards.use_cases.get_platform_analytics import (
-    GetPlatformAnalytics,
-)
+from skillwise.application.dashboards.use_cases.get_platform_analytics import GetPlatformAnalytics
 from skillwise.application.dashboards.use_cases.list_course_students import ListCourseStudents
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.errors import NotFound, PermissionDenied

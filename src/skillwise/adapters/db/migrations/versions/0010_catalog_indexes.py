@@ -6,14 +6,14 @@ Courses keep their lesson count and total duration, maintained with the outline,
 no longer aggregates the lessons of its courses.
 
 Revision ID: 0010_catalog_indexes
-Revises: 0006_token_expiry_indexes
+Revises: 0009_uploads
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_catalog_indexes"
-down_revision = "0006_token_expiry_indexes"
+down_revision = "0009_uploads"
 branch_labels = None
 depends_on = None
 
