@@ -9,6 +9,7 @@ from dependency_injector import containers, providers
 
 from skillwise.adapters.db.queries.catalog import SqlCourseQueries
 from skillwise.adapters.db.queries.categories import SqlCategoryQueries
+from skillwise.adapters.db.replica import reading_the_primary
 from skillwise.application.catalog.counts import CatalogCounts
 from skillwise.application.catalog.use_cases.add_lesson import AddLesson
 from skillwise.application.catalog.use_cases.add_module import AddModule
@@ -48,27 +49,33 @@ class CatalogContainer(containers.DeclarativeContainer):
     clock = infra.clock
     storage = infra.file_storage
 
-    course_queries = providers.Factory(SqlCourseQueries, session_factory=infra.session_factory)
-    serve_cached_catalog = providers.Factory(ServeCachedCatalog, cache=infra.cache)
+    course_queries = providers.Factory(SqlCourseQueries, session_factory=infra.read_session_factory)
+    # Answers built right after the use case's own commit: a replica may not have it yet.
+    course_queries_after_write = providers.Factory(
+        SqlCourseQueries, session_factory=infra.session_factory
+    )
+    serve_cached_catalog = providers.Factory(
+        ServeCachedCatalog, cache=infra.cache, fresh_reads=providers.Object(reading_the_primary)
+    )
     create_course = providers.Factory(
         CreateCourse,
         uow=uow,
         clock=clock,
-        queries=course_queries,
+        queries=course_queries_after_write,
         accepted_currencies=infra.payment_gateways,
     )
     update_course = providers.Factory(
         UpdateCourse,
         uow=uow,
         clock=clock,
-        queries=course_queries,
+        queries=course_queries_after_write,
         accepted_currencies=infra.payment_gateways,
     )
     delete_course = providers.Factory(
         DeleteCourse,
         uow=uow,
         clock=clock,
-        queries=course_queries,
+        queries=course_queries_after_write,
         storage=storage,
     )
     get_course = providers.Factory(GetCourse, uow=uow, queries=course_queries)
@@ -80,7 +87,7 @@ class CatalogContainer(containers.DeclarativeContainer):
     list_instructor_courses = providers.Factory(ListInstructorCourses, queries=course_queries)
     list_categories = providers.Factory(
         ListCategories,
-        queries=providers.Factory(SqlCategoryQueries, session_factory=infra.session_factory),
+        queries=providers.Factory(SqlCategoryQueries, session_factory=infra.read_session_factory),
     )
     add_module = providers.Factory(AddModule, uow=uow)
     list_modules = providers.Factory(ListModules, uow=uow, queries=course_queries)

@@ -16,7 +16,7 @@ class DashboardsContainer(containers.DeclarativeContainer):
     infra = providers.DependenciesContainer()
 
     dashboard_queries = providers.Factory(
-        SqlDashboardQueries, session_factory=infra.session_factory
+        SqlDashboardQueries, session_factory=infra.read_session_factory
     )
     get_instructor_dashboard = providers.Factory(
         GetInstructorDashboard, queries=dashboard_queries, clock=infra.clock

@@ -24,9 +24,15 @@ class LearningContainer(containers.DeclarativeContainer):
     uow = infra.uow
     clock = infra.clock
 
-    learning_queries = providers.Factory(SqlLearningQueries, session_factory=infra.session_factory)
+    learning_queries = providers.Factory(
+        SqlLearningQueries, session_factory=infra.read_session_factory
+    )
     enroll_in_course = providers.Factory(
-        EnrollInCourse, uow=uow, clock=clock, queries=learning_queries
+        EnrollInCourse,
+        uow=uow,
+        clock=clock,
+        # It answers with the enrollment it has just committed: a replica may not have it yet.
+        queries=providers.Factory(SqlLearningQueries, session_factory=infra.session_factory),
     )
     list_enrollments = providers.Factory(ListEnrollments, queries=learning_queries)
     get_enrollment = providers.Factory(GetEnrollment, queries=learning_queries)

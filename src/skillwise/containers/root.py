@@ -12,6 +12,7 @@ from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.clock import SystemClock
 from skillwise.adapters.db.engine import build_engine, build_session_factory
 from skillwise.adapters.db.locks import PostgresTickClaims, UnsharedTickClaims, is_postgres
+from skillwise.adapters.db.replica import read_sessions
 from skillwise.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from skillwise.adapters.health import ReadinessCheck
 from skillwise.adapters.redis_client import build_redis_client
@@ -53,15 +54,26 @@ def _tick_claims(settings: Settings) -> PostgresTickClaims | UnsharedTickClaims:
     return UnsharedTickClaims()
 
 
+def _replica_engine(settings: Settings):
+    return build_engine(settings.database_replica_url) if settings.database_replica_url else None
+
+
 class Infrastructure(containers.DeclarativeContainer):
     settings = providers.Singleton(Settings.from_env)
     clock = providers.Singleton(SystemClock)
 
     engine = providers.Singleton(build_engine, database_url=settings.provided.database_url)
     session_factory = providers.Singleton(build_session_factory, engine=engine)
+    # Pure read models only; see adapters/db/replica.py for what may read a replica.
+    replica_engine = providers.Singleton(_replica_engine, settings)
+    read_session_factory = providers.Singleton(
+        read_sessions, replica_engine=replica_engine, primary=session_factory
+    )
     redis_client = providers.Singleton(_optional_redis, settings)
     tick_claims = providers.Singleton(_tick_claims, settings)
-    readiness_check = providers.Factory(ReadinessCheck, engine=engine, redis_client=redis_client)
+    readiness_check = providers.Factory(
+        ReadinessCheck, engine=engine, redis_client=redis_client, replica_engine=replica_engine
+    )
 
     cache = providers.Selector(
         providers.Callable(_redis_or_memory, settings),

@@ -1,5 +1,6 @@
 """Guests' answers are rendered once per catalog version."""
 
+from contextlib import contextmanager
 from uuid import uuid4
 
 from skillwise.application.catalog.cache import CatalogCache
@@ -59,3 +60,24 @@ def test_an_answer_is_stored_with_its_etag_and_looked_up_without_rendering():
     assert found == rendered and found.body == b'{"count": 1}' and len(found.etag) == 32
     catalog_cache.course_changed(uuid4())
     assert serve.cached_course_list("?page=1") is None
+
+
+def test_an_answer_that_will_be_cached_is_rendered_inside_fresh_reads_and_a_hit_reads_nothing():
+    cache = DictCache()
+    entered = []
+
+    @contextmanager
+    def fresh_reads():
+        entered.append("in")
+        yield
+        entered.append("out")
+
+    serve = ServeCachedCatalog(cache, fresh_reads=fresh_reads)
+
+    def render() -> bytes:
+        assert entered == ["in"], "rendered outside fresh reads"
+        return b"answer"
+
+    assert serve.categories(render).body == b"answer"
+    assert serve.categories(render).body == b"answer"
+    assert entered == ["in", "out"]

@@ -40,8 +40,9 @@ class Ready(MethodView):
     @blp.alt_response(503, schema=HealthSchema, description="The database is down")
     @inject
     def get(self, readiness_check=Provide[Container.infra.readiness_check]):
-        """The database answers (503 otherwise); Redis, where configured, is `ok` or `unavailable`,
-        and an instance without it keeps serving (200, status `degraded`)."""
+        """The database answers (503 otherwise); Redis and the read replica, where configured,
+        are `ok` or `unavailable`, and an instance without them keeps serving (200, status
+        `degraded`): the primary then answers the replica's reads."""
         checks = readiness_check()
         if any(checks.get(name) != "ok" for name in REQUIRED):
             return {"status": "unavailable", "checks": checks}, 503

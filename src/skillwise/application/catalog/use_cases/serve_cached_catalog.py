@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -44,12 +45,20 @@ class ServeCachedCatalog:
     when its stamp is the current version. The version is read before rendering: an answer
     rendered while a change commits is stamped with the old version, which
     `CatalogCache.course_changed` has already left behind, so a stale answer is never served
-    after the change, by this process or any other sharing the cache.
+    after the change, by this process or any other sharing the cache. That holds only if the
+    rendering reads see that change: `fresh_reads` wraps each rendering so that read models
+    read the primary database rather than a replica that may not have replayed it yet.
     """
 
-    def __init__(self, cache: Cache, ttl_seconds: int = ANSWER_TTL_SECONDS) -> None:
+    def __init__(
+        self,
+        cache: Cache,
+        ttl_seconds: int = ANSWER_TTL_SECONDS,
+        fresh_reads: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ) -> None:
         self._cache = cache
         self._ttl_seconds = ttl_seconds
+        self._fresh_reads = fresh_reads
 
     def course_list(self, query_key: str, render: Callable[[], bytes]) -> CachedAnswer:
         """`query_key` names the question (normalised query); equal keys share one answer."""
@@ -87,6 +96,7 @@ class ServeCachedCatalog:
         stored, version = self._stored(version_key, key)
         if stored is not None:
             return stored
-        answer = CachedAnswer.of(render())
+        with self._fresh_reads():
+            answer = CachedAnswer.of(render())
         self._cache.set(key, answer.packed(version), self._ttl_seconds)
         return answer

@@ -1,0 +1,87 @@
+"""Read models on a streaming replica, with the primary behind it.
+
+With `SKILLWISE_DATABASE_REPLICA_URL` set, the pure read models (catalog, categories, learning
+lists, dashboards) take their sessions from `ReplicaFirstSessions`; the unit of work and every
+repository keep the primary, so every write, and every read inside a write's unit of work, is
+on the primary. Without the setting the read models get the primary's own session factory.
+
+Read-your-writes, the simplest way that is always right: nothing ever waits for the replica.
+- A use case that answers from a read model right after its own commit (CreateCourse,
+  UpdateCourse, DeleteCourse, EnrollInCourse) is given read models on the primary.
+- Guests' shared answers are rendered under `reading_the_primary()`: a cached answer outlives
+  the replica's lag by minutes, so one rendered from a replica that has not yet replayed the
+  change that bumped the cache version would stay stale under the new version. A cache miss is
+  rare; a cache hit never reads a database.
+- Everything else (signed-in browsing and search, enrollments, reviews, dashboards) may be
+  behind the primary by the replica's lag, milliseconds on a healthy one.
+
+A replica that cannot be reached costs one refused connection: the read goes to the primary
+and the replica is skipped for a few seconds (a circuit breaker) before one read tries again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from sqlalchemy import Engine, exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from skillwise.adapters.circuit_breaker import CircuitBreaker
+from skillwise.adapters.db.engine import build_session_factory
+from skillwise.adapters.db.errors import classify
+
+_on_the_primary: ContextVar[bool] = ContextVar("reads_on_the_primary", default=False)
+
+
+@contextmanager
+def reading_the_primary() -> Iterator[None]:
+    """Read models called inside this block read the primary, replica or not."""
+    token = _on_the_primary.set(True)
+    try:
+        yield
+    finally:
+        _on_the_primary.reset(token)
+
+
+class ReplicaFirstSessions:
+    """A session factory: on the replica while it answers, otherwise on the primary."""
+
+    def __init__(
+        self,
+        replica: sessionmaker[Session],
+        primary: sessionmaker[Session],
+        breaker: CircuitBreaker,
+    ) -> None:
+        self._replica = replica
+        self._primary = primary
+        self._breaker = breaker
+
+    def __call__(self) -> Session:
+        if _on_the_primary.get() or not self._breaker.allows_call():
+            return self._primary()
+        session = self._replica()
+        try:
+            # Check out (and pre-ping) the replica's connection now, while the read can still
+            # go elsewhere; the session's statements then run on this connection.
+            session.connection()
+        except exc.SQLAlchemyError as error:
+            session.close()
+            if classify(error) != "unavailable":
+                raise
+            self._breaker.failed()
+            return self._primary()
+        self._breaker.succeeded()
+        return session
+
+
+def read_sessions(
+    replica_engine: Engine | None, primary: sessionmaker[Session]
+) -> sessionmaker[Session] | ReplicaFirstSessions:
+    """The read models' session factory: the primary's own when there is no replica."""
+    if replica_engine is None:
+        return primary
+    return ReplicaFirstSessions(
+        build_session_factory(replica_engine), primary, CircuitBreaker("The read replica")
+    )
