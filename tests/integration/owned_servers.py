@@ -90,8 +90,11 @@ def _postgres_bin() -> Path:
 
 
 class OwnedPostgres:
-    def __init__(self) -> None:
+    """`settings` are server parameters (`-c name=value`) on top of loopback-only, no fsync."""
+
+    def __init__(self, settings: dict[str, str] | None = None) -> None:
         self._bin = _postgres_bin()
+        self._settings = {"listen_addresses": "127.0.0.1", "fsync": "off", **(settings or {})}
         self._as_root = os.geteuid() == 0
         if self._as_root:
             try:
@@ -104,6 +107,9 @@ class OwnedPostgres:
         self.port = free_port()
         if self._as_root:
             os.chown(self.directory, self._uid, self._gid)
+        self._create_data()
+
+    def _create_data(self) -> None:
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
 
     @property
@@ -123,7 +129,8 @@ class OwnedPostgres:
         subprocess.run(command, check=True, capture_output=True, cwd=self.directory, timeout=60)
 
     def start(self) -> None:
-        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
+        settings = " ".join(f"-c {name}={value}" for name, value in self._settings.items())
+        options = f"-p {self.port} -k {self.directory} {settings}"
         self._run(
             "pg_ctl",
             "-D",
