@@ -163,16 +163,17 @@ def test_the_replica_shows_a_committed_course_within_milliseconds(replicated_app
     read_sessions = container.infra.read_session_factory()
     instructor = build.user(Role.INSTRUCTOR)
     lags = []
-    for _ in range(WRITES):
-        course = build.course(instructor, modules=0)
-        committed = time.monotonic()
-        with read_sessions() as session:
-            assert session.execute(text("SELECT pg_is_in_recovery()")).scalar_one()
+    # One replica connection for all the writes, so that only replay is timed, not connecting.
+    with read_sessions() as session:
+        assert session.execute(text("SELECT pg_is_in_recovery()")).scalar_one()
+        for _ in range(WRITES):
+            course = build.course(instructor, modules=0)
+            committed = time.monotonic()
             while not session.execute(
                 text("SELECT EXISTS (SELECT 1 FROM courses WHERE id = :id)"), {"id": course.id}
             ).scalar_one():
                 assert time.monotonic() - committed < VISIBLE_WITHIN_SECONDS
-        lags.append(time.monotonic() - committed)
+            lags.append(time.monotonic() - committed)
     median, worst = statistics.median(lags) * 1000, max(lags) * 1000
     print(f"\nreplica lag over {WRITES} writes: median {median:.2f} ms, max {worst:.2f} ms")
     assert worst < VISIBLE_WITHIN_SECONDS * 1000
