@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from skillwise.adapters.db.errors import read_session
 from skillwise.adapters.db.tables.core import courses
 from skillwise.application.catalog.categories import Category
 from skillwise.domain.catalog.course import CourseStatus
@@ -15,7 +16,7 @@ class SqlCategoryQueries:
         self._session_factory = session_factory
 
     def published_categories(self) -> list[Category]:
-        with self._session_factory() as session:
+        with read_session(self._session_factory) as session:
             rows = session.execute(
                 select(courses.c.category, func.count().label("course_count"))
                 .where(courses.c.status == CourseStatus.PUBLISHED.value)
