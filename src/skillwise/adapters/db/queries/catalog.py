@@ -12,10 +12,11 @@ from collections import defaultdict
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, func, literal_column, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.db.errors import read_session
+from skillwise.adapters.db.queries.search import text_contains_every_term
 from skillwise.adapters.db.repositories.courses import course_from_row
 from skillwise.adapters.db.tables.catalog import (
     RATING_ASCENDING_RANK_SQL,
@@ -34,8 +35,6 @@ from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.people import PersonRef
 from skillwise.domain.catalog.course import CourseLevel, CourseStatus
 from skillwise.domain.money import Money
-
-MAX_SEARCH_TERMS = 10
 
 _search_document = literal_column(f"({SEARCH_DOCUMENT_SQL})")
 _english = literal_column("'english'::regconfig")
@@ -75,10 +74,6 @@ _SUMMARY_COLUMNS = (
     courses.c.instructor_id,
     users.c.full_name.label("instructor_name"),
 )
-
-
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _summary(row: Any) -> CourseSummary:
@@ -151,7 +146,7 @@ class SqlCourseQueries:
                     if ordering is None:
                         order_by = (func.ts_rank(_search_document, query).desc(),)
                 else:
-                    conditions.append(_text_contains_every_term(filters.search))
+                    conditions.append(text_contains_every_term(filters.search))
             return _page(session, conditions, order_by, page, known_total)
 
     def courses_taught_by(self, instructor_id: UUID, page: PageRequest) -> Page[CourseSummary]:
@@ -239,23 +234,6 @@ def _filter_conditions(filters: CourseFilters) -> list[ColumnElement[bool]]:
     elif filters.is_free is False:
         conditions.append(courses.c.price_minor > 0)
     return conditions
-
-
-def _text_contains_every_term(search: str) -> ColumnElement[bool]:
-    """The embedded database's stand-in for full-text search: every word must appear in the
-    title, subtitle or description, ignoring case."""
-    terms = search.split()[:MAX_SEARCH_TERMS]
-    return and_(
-        *(
-            or_(
-                *(
-                    column.ilike(f"%{_escape_like(term)}%", escape="\\")
-                    for column in (courses.c.title, courses.c.subtitle, courses.c.description)
-                )
-            )
-            for term in terms
-        )
-    )
 
 
 def _page(
