@@ -45,6 +45,9 @@ class Settings:
     payments_test_mode: bool = False
     # The platform's share of each sale, in basis points (2000 = 20%).
     platform_fee_bps: int = 2000
+    # When a buyer may still ask for a refund: days since paying, and progress below this.
+    refund_window_days: int = 30
+    refund_max_progress_percent: int = 30
 
     email_backend: str = "console"
     smtp_host: str = "localhost"
@@ -161,6 +164,10 @@ class Settings:
                 get("SKILLWISE_SSLCOMMERZ_API_BASE", "https://sandbox.sslcommerz.com") or ""
             ).rstrip("/"),
             platform_fee_bps=platform_fee_bps,
+            refund_window_days=int(get("SKILLWISE_REFUND_WINDOW_DAYS", "30") or 30),
+            refund_max_progress_percent=int(
+                get("SKILLWISE_REFUND_MAX_PROGRESS_PERCENT", "30") or 30
+            ),
             email_backend=get("SKILLWISE_EMAIL_BACKEND", "console") or "console",
             smtp_host=get("SKILLWISE_SMTP_HOST", "localhost") or "localhost",
             smtp_port=int(get("SKILLWISE_SMTP_PORT", "25") or 25),

@@ -16,11 +16,12 @@ from skillwise.application.payments.gateway import (
     GatewayPaymentState,
     GatewayUnavailable,
     InvalidWebhook,
-    RefundRequest,
+    RefundInstruction,
     RefundResult,
     WebhookRequest,
 )
 from skillwise.application.payments.ports import (
+    DisputeRepository,
     EarningRepository,
     EventOutcome,
     EventResult,
@@ -30,12 +31,16 @@ from skillwise.application.payments.ports import (
     PaymentListing,
     PaymentRepository,
     RecordedEvent,
+    RefundRepository,
+    RefundRequestRepository,
 )
 from skillwise.application.payments.use_cases.handle_payment_event import HandlePaymentEvent
 from skillwise.application.payments.use_cases.receive_webhook import ReceiveWebhook
+from skillwise.application.payments.use_cases.refund_payment import RefundPayment
 from skillwise.application.payments.use_cases.start_payment import StartPayment
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog.course import Course
+from skillwise.domain.disputes import Dispute
 from skillwise.domain.errors import CurrencyNotSupported, DomainValidationError
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
@@ -47,6 +52,13 @@ from skillwise.domain.payments import (
     Payment,
     PaymentStatus,
     PlatformFee,
+)
+from skillwise.domain.refunds import (
+    OPEN_REFUND_STATUSES,
+    Refund,
+    RefundRequest,
+    RefundRequestStatus,
+    RefundStatus,
 )
 from skillwise.domain.users import User
 from tests.factories import a_course, a_user
@@ -106,6 +118,16 @@ class FakePaymentRepository(FakeRepository, implements=PaymentRepository):
                 dataclasses.replace(p)
                 for p in self.rows.values()
                 if p.gateway == gateway and p.gateway_reference == gateway_reference
+            ),
+            None,
+        )
+
+    def find_by_charge(self, gateway: str, charge_reference: str) -> Payment | None:
+        return next(
+            (
+                dataclasses.replace(p)
+                for p in self.rows.values()
+                if p.gateway == gateway and p.charge_reference == charge_reference
             ),
             None,
         )
@@ -224,11 +246,20 @@ class FakeEarningRepository(FakeRepository, implements=EarningRepository):
         self.rows: dict[UUID, EarningEntry] = {}
 
     def add(self, entry: EarningEntry) -> None:
-        if any(
-            e.payment_id == entry.payment_id and e.kind is entry.kind for e in self.rows.values()
-        ):
-            raise DuplicateRow("earnings (payment_id, kind)")
+        key = (entry.payment_id, entry.kind, entry.refund_id)
+        if any((e.payment_id, e.kind, e.refund_id) == key for e in self.rows.values()):
+            raise DuplicateRow("earnings (payment_id, entry_key)")
         self.rows[entry.id] = entry
+
+    def refund_entry_for(self, refund_id: UUID) -> EarningEntry | None:
+        return next(
+            (
+                e
+                for e in self.rows.values()
+                if e.refund_id == refund_id and e.kind is EarningKind.REFUND
+            ),
+            None,
+        )
 
     def sale_for(self, payment_id: UUID) -> EarningEntry | None:
         return next(
@@ -267,6 +298,115 @@ class FakeEarningRepository(FakeRepository, implements=EarningRepository):
         return [totals[currency] for currency in sorted(totals)]
 
 
+class FakeRefundRepository(FakeRepository, implements=RefundRepository):
+    def __init__(self) -> None:
+        self.rows: dict[UUID, Refund] = {}
+
+    def add(self, refund: Refund) -> None:
+        if refund.gateway_reference and self.find_by_reference(
+            refund.gateway, refund.gateway_reference
+        ):
+            raise DuplicateRow("refunds (gateway, gateway_reference)")
+        self.rows[refund.id] = dataclasses.replace(refund)
+
+    def get(self, refund_id: UUID) -> Refund | None:
+        row = self.rows.get(refund_id)
+        return dataclasses.replace(row) if row else None
+
+    def save(self, refund: Refund) -> None:
+        self.rows[refund.id] = dataclasses.replace(refund)
+
+    def for_payment(self, payment_id: UUID) -> list[Refund]:
+        return self.for_payments([payment_id]).get(payment_id, [])
+
+    def for_payments(self, payment_ids: list[UUID]) -> dict[UUID, list[Refund]]:
+        found: dict[UUID, list[Refund]] = {}
+        for refund in sorted(self.rows.values(), key=lambda r: (r.created_at, str(r.id))):
+            if refund.payment_id in payment_ids:
+                found.setdefault(refund.payment_id, []).append(dataclasses.replace(refund))
+        return found
+
+    def find_by_reference(self, gateway: str, gateway_reference: str) -> Refund | None:
+        return next(
+            (
+                dataclasses.replace(r)
+                for r in self.rows.values()
+                if r.gateway == gateway and r.gateway_reference == gateway_reference
+            ),
+            None,
+        )
+
+    def open_created_before(self, cutoff: datetime, limit: int) -> list[Refund]:
+        found = sorted(
+            (
+                r
+                for r in self.rows.values()
+                if r.status in OPEN_REFUND_STATUSES and r.created_at < cutoff
+            ),
+            key=lambda r: (r.created_at, str(r.id)),
+        )
+        return [dataclasses.replace(r) for r in found[:limit]]
+
+
+class FakeDisputeRepository(FakeRepository, implements=DisputeRepository):
+    def __init__(self) -> None:
+        self.rows: dict[UUID, Dispute] = {}
+
+    def add(self, dispute: Dispute) -> None:
+        if self.find_by_reference(dispute.gateway, dispute.gateway_reference):
+            raise DuplicateRow("disputes (gateway, gateway_reference)")
+        self.rows[dispute.id] = dataclasses.replace(dispute)
+
+    def save(self, dispute: Dispute) -> None:
+        self.rows[dispute.id] = dataclasses.replace(dispute)
+
+    def find_by_reference(self, gateway: str, gateway_reference: str) -> Dispute | None:
+        return next(
+            (
+                dataclasses.replace(d)
+                for d in self.rows.values()
+                if d.gateway == gateway and d.gateway_reference == gateway_reference
+            ),
+            None,
+        )
+
+    def for_payment(self, payment_id: UUID) -> list[Dispute]:
+        return sorted(
+            (dataclasses.replace(d) for d in self.rows.values() if d.payment_id == payment_id),
+            key=lambda d: (d.created_at, str(d.id)),
+        )
+
+
+class FakeRefundRequestRepository(FakeRepository, implements=RefundRequestRepository):
+    def __init__(self) -> None:
+        self.rows: dict[UUID, RefundRequest] = {}
+
+    def add(self, request: RefundRequest) -> bool:
+        if any(
+            r.payment_id == request.payment_id and r.status is RefundRequestStatus.OPEN
+            for r in self.rows.values()
+        ):
+            return False
+        self.rows[request.id] = dataclasses.replace(request)
+        return True
+
+    def get(self, request_id: UUID) -> RefundRequest | None:
+        row = self.rows.get(request_id)
+        return dataclasses.replace(row) if row else None
+
+    get_for_update = get
+
+    def save(self, request: RefundRequest) -> None:
+        self.rows[request.id] = dataclasses.replace(request)
+
+    def page(self, status: RefundRequestStatus | None, page: PageRequest) -> Page[RefundRequest]:
+        found = sorted(
+            (r for r in self.rows.values() if status is None or r.status is status),
+            key=lambda r: (r.created_at, str(r.id)),
+        )
+        return _page([dataclasses.replace(r) for r in found], page)
+
+
 class ScriptedGateway:
     """A PaymentGateway whose answers a test sets, recording what it was asked."""
 
@@ -274,12 +414,14 @@ class ScriptedGateway:
         self.name = name
         self.checkouts: list[CheckoutRequest] = []
         self.renewals: list[CheckoutSession] = []
-        self.refunds: list[RefundRequest] = []
+        self.refunds: list[RefundInstruction] = []
+        # What the gateway answers to a refund, and later when asked about it.
+        self.refund_answer = RefundStatus.SUCCEEDED
+        self.refund_states: dict[str, RefundStatus] = {}
         self.lookups: list[UUID] = []
         self.events_to_parse: list[GatewayEvent] = []
         self.states: dict[UUID, GatewayPaymentState] = {}
         self.unavailable = False
-        self.refund_succeeds = True
         self.reject_webhooks = False
         self.currencies: set[str] | None = None
         self.refusal: DomainValidationError | None = None
@@ -316,12 +458,16 @@ class ScriptedGateway:
         self._maybe_fail()
         return list(self.events_to_parse)
 
-    def refund(self, request: RefundRequest) -> RefundResult:
+    def refund(self, instruction: RefundInstruction) -> RefundResult:
         self._maybe_fail()
-        self.refunds.append(request)
-        return RefundResult(
-            refund_reference=f"re_{request.payment_id.hex}", succeeded=self.refund_succeeds
-        )
+        self.refunds.append(instruction)
+        reference = f"re_{instruction.refund_id.hex}"
+        status = self.refund_states.setdefault(reference, self.refund_answer)
+        return RefundResult(refund_reference=reference, status=status)
+
+    def refund_status(self, refund_reference: str, refund_id: UUID) -> RefundResult:
+        self._maybe_fail()
+        return RefundResult(refund_reference, self.refund_states[refund_reference])
 
     def lookup(self, payment_id: UUID, gateway_reference: str | None) -> GatewayPaymentState:
         self._maybe_fail()
@@ -423,6 +569,19 @@ class Market:
     def paid_payment(self, buyer: User | None = None, course: Course | None = None) -> Payment:
         payment = self.open_payment(buyer, course)
         self.deliver(GatewayEventKind.SUCCEEDED, payment)
+        return self.stored(payment)
+
+    def refund_payment(self) -> RefundPayment:
+        return RefundPayment(self.uow, self.gateways, self.clock)
+
+    def refund(self, payment: Payment, amount_minor: int | None = None) -> PaymentListing:
+        """An admin refunds `payment` through its scripted gateway (in full by default)."""
+        return self.refund_payment()(self.admin.as_actor(), payment.id, amount_minor=amount_minor)
+
+    def refunded_payment(self) -> Payment:
+        """A paid payment refunded in full, the gateway answering succeeded at once."""
+        payment = self.paid_payment()
+        self.refund(payment)
         return self.stored(payment)
 
     def stored(self, payment: Payment) -> Payment:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from skillwise.application.payments.use_cases.complete_fake_checkout import CompleteFakeCheckout
+from skillwise.application.payments.use_cases.decide_refund_request import DecideRefundRequest
 from skillwise.application.payments.use_cases.get_invoice import GetInvoice
 from skillwise.application.payments.use_cases.get_invoice_pdf import GetInvoicePdf
 from skillwise.application.payments.use_cases.get_payment import GetPayment
@@ -13,14 +14,17 @@ from skillwise.application.payments.use_cases.handle_payment_event import Handle
 from skillwise.application.payments.use_cases.list_earnings import ListEarnings
 from skillwise.application.payments.use_cases.list_payment_history import ListPaymentHistory
 from skillwise.application.payments.use_cases.list_payments import ListPayments
+from skillwise.application.payments.use_cases.list_refund_requests import ListRefundRequests
 from skillwise.application.payments.use_cases.receive_webhook import ReceiveWebhook
 from skillwise.application.payments.use_cases.reconcile_payments import ReconcilePayments
 from skillwise.application.payments.use_cases.refund_payment import RefundPayment
+from skillwise.application.payments.use_cases.request_refund import RequestRefund
 from skillwise.application.payments.use_cases.return_from_sslcommerz import ReturnFromSslcommerz
 from skillwise.application.payments.use_cases.review_held_payment import ReviewHeldPayment
 from skillwise.application.payments.use_cases.show_fake_checkout import ShowFakeCheckout
 from skillwise.application.payments.use_cases.start_payment import StartPayment
 from skillwise.domain.payments import PlatformFee
+from skillwise.domain.refunds import RefundPolicy
 
 
 class PaymentsContainer(containers.DeclarativeContainer):
@@ -44,8 +48,16 @@ class PaymentsContainer(containers.DeclarativeContainer):
     get_payment_audit = providers.Factory(GetPaymentAudit, uow=uow)
     list_payment_history = providers.Factory(ListPaymentHistory, uow=uow)
     list_payments = providers.Factory(ListPayments, uow=uow)
-    refund_payment = providers.Factory(
-        RefundPayment, uow=uow, gateways=gateways, handle_event=handle_payment_event
+    refund_policy = providers.Singleton(
+        RefundPolicy,
+        window_days=infra.settings.provided.refund_window_days,
+        max_progress_percent=infra.settings.provided.refund_max_progress_percent,
+    )
+    refund_payment = providers.Factory(RefundPayment, uow=uow, gateways=gateways, clock=clock)
+    request_refund = providers.Factory(RequestRefund, uow=uow, clock=clock, policy=refund_policy)
+    list_refund_requests = providers.Factory(ListRefundRequests, uow=uow)
+    decide_refund_request = providers.Factory(
+        DecideRefundRequest, uow=uow, clock=clock, refunds=refund_payment
     )
     review_held_payment = providers.Factory(
         ReviewHeldPayment, uow=uow, clock=clock, fee=platform_fee

@@ -15,6 +15,8 @@ class EnrollmentStatus(StrEnum):
     ACTIVE = "active"
     COMPLETED = "completed"
     REFUNDED = "refunded"
+    # The payment behind it is disputed at the buyer's bank: no access until that is settled.
+    SUSPENDED = "suspended"
 
 
 class DuplicateEnrollment(Conflict):
@@ -35,12 +37,18 @@ class Enrollment:
 
     @property
     def grants_access(self) -> bool:
-        return self.status is not EnrollmentStatus.REFUNDED
+        return self.status not in (EnrollmentStatus.REFUNDED, EnrollmentStatus.SUSPENDED)
 
     def belongs_to(self, user_id: UUID) -> bool:
         return self.user_id == user_id
 
     def require_access(self) -> None:
+        if self.status is EnrollmentStatus.SUSPENDED:
+            raise PermissionDenied(
+                "The payment for this course is disputed; access returns if the dispute is "
+                "settled in the seller's favour.",
+                code="payment_disputed",
+            )
         if not self.grants_access:
             raise PermissionDenied(
                 "This enrollment was refunded; enroll again to continue.",
@@ -61,6 +69,22 @@ class Enrollment:
         if self.status is EnrollmentStatus.REFUNDED:
             return False
         self.status = EnrollmentStatus.REFUNDED
+        self.updated_at = now
+        return True
+
+    def suspend(self, now: datetime) -> bool:
+        """Hold access while the payment is disputed; True if this changed anything."""
+        if not self.grants_access:
+            return False
+        self.status = EnrollmentStatus.SUSPENDED
+        self.updated_at = now
+        return True
+
+    def resume(self, now: datetime) -> bool:
+        """A dispute settled in the seller's favour: access back, completion as it was."""
+        if self.status is not EnrollmentStatus.SUSPENDED:
+            return False
+        self.status = EnrollmentStatus.COMPLETED if self.completed_at else EnrollmentStatus.ACTIVE
         self.updated_at = now
         return True
 

@@ -95,6 +95,12 @@ class InvoiceNotFound(NotFound):
     code = "invoice_not_found"
 
 
+class RefundRequestNotFound(NotFound):
+    """No such refund request."""
+
+    code = "refund_request_not_found"
+
+
 class GatewayNotConfigured(NotFound):
     """This payment gateway is not configured here."""
 
@@ -178,3 +184,10 @@ class PreferenceLocked(DomainValidationError):
     """Security emails cannot be turned off."""
 
     code = "preference_locked"
+
+
+class TransientConflict(ServiceUnavailable):
+    """The database broke off this transaction to resolve a deadlock or keep transactions
+    serialisable; nothing was written, and trying again is safe."""
+
+    code = "transaction_conflict"

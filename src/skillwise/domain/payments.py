@@ -21,7 +21,9 @@ class PaymentStatus(StrEnum):
 
 # Where a payment may go from each state. A verified success after a failure or a cancel
 # still wins: a card declined once may be retried on the same checkout, and money that moved
-# must be honoured. Nothing leaves succeeded except a refund, and a refund is final.
+# must be honoured. Nothing leaves succeeded except a full refund (or a lost dispute), and no
+# event moves a refunded payment: only a refund the gateway fails afterwards (`undo_refund`)
+# brings it back.
 _TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
     PaymentStatus.PENDING: frozenset(
         {PaymentStatus.SUCCEEDED, PaymentStatus.FAILED, PaymentStatus.CANCELED}
@@ -64,6 +66,10 @@ class Payment:
     refunded_at: datetime | None = None
     needs_review: bool = False
     review_reason: str | None = None
+    # What succeeded refunds gave back; the payment is refunded once it reaches the amount.
+    refunded_minor: int = 0
+    # The gateway's charge behind the payment (Stripe ch_...), which disputes name.
+    charge_reference: str | None = None
     id: UUID = field(default_factory=uuid4)
 
     def __eq__(self, other: object) -> bool:
@@ -105,6 +111,34 @@ class Payment:
         elif status is PaymentStatus.REFUNDED:
             self.refunded_at = now
         return True
+
+    @property
+    def refunded_amount(self) -> Money:
+        return Money(self.refunded_minor, self.amount.currency)
+
+    @property
+    def is_fully_refunded(self) -> bool:
+        return self.refunded_minor >= self.amount.amount_minor
+
+    def record_refund(self, amount: Money, now: datetime) -> bool:
+        """A refund succeeded; returns whether that refunded the payment in full."""
+        self.refunded_minor = (self.refunded_amount + amount).amount_minor
+        self.updated_at = now
+        if self.is_fully_refunded and self.status is PaymentStatus.SUCCEEDED:
+            self.move_to(PaymentStatus.REFUNDED, now)
+            return True
+        return False
+
+    def undo_refund(self, amount: Money, now: datetime) -> bool:
+        """A succeeded refund failed after all; returns whether the payment is succeeded again
+        after having been refunded in full."""
+        self.refunded_minor = max((self.refunded_amount - amount).amount_minor, 0)
+        self.updated_at = now
+        if self.status is PaymentStatus.REFUNDED and not self.is_fully_refunded:
+            self.status = PaymentStatus.SUCCEEDED
+            self.refunded_at = None
+            return True
+        return False
 
     @property
     def is_held_for_review(self) -> bool:
@@ -157,6 +191,10 @@ class PlatformFee:
 class EarningKind(StrEnum):
     SALE = "sale"
     REFUND = "refund"
+    # A succeeded refund that the gateway failed afterwards: the refund's entry undone.
+    REFUND_REVERSAL = "refund_reversal"
+    # A dispute the buyer won at their bank: what was left of the sale taken back.
+    CHARGEBACK = "chargeback"
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +209,9 @@ class EarningEntry:
     platform_fee: Money
     net: Money
     created_at: datetime
+    # The refund an entry of a refund (or of its reversal) books; the ledger keeps one of
+    # each per refund.
+    refund_id: UUID | None = None
     id: UUID = field(default_factory=uuid4)
 
     @classmethod
@@ -190,15 +231,67 @@ class EarningEntry:
         )
 
     def reversal(self, now: datetime) -> EarningEntry:
+        return self._opposite(EarningKind.REFUND, self.gross, self.platform_fee, now)
+
+    def _fee_share(self, gross_minor: int) -> int:
+        """The part of this sale's fee that `gross_minor` of it carries, rounded half up."""
+        total = self.gross.amount_minor
+        return (self.platform_fee.amount_minor * gross_minor * 2 + total) // (2 * total)
+
+    def partial_reversal(
+        self, refund_id: UUID, amount: Money, refunded_before: Money, now: datetime
+    ) -> EarningEntry:
+        """The share of this sale one refund of `amount` takes back, after `refunded_before`.
+
+        Each refund reverses the fee of the refunded total so far less the fee already
+        reversed, so refunds that add up to the sale reverse exactly its fee and net.
+        """
+        before = refunded_before.amount_minor
+        after = before + amount.amount_minor
+        fee = self._fee_share(after) - self._fee_share(before)
+        return self._opposite(
+            EarningKind.REFUND, amount, Money(fee, amount.currency), now, refund_id=refund_id
+        )
+
+    def remainder_reversal(self, refunded_before: Money, now: datetime) -> EarningEntry:
+        """A chargeback: whatever no refund has taken back yet."""
+        left = self.gross - refunded_before
+        fee = self.platform_fee.amount_minor - self._fee_share(refunded_before.amount_minor)
+        return self._opposite(EarningKind.CHARGEBACK, left, Money(fee, left.currency), now)
+
+    def undone(self, now: datetime) -> EarningEntry:
+        """The exact opposite of this refund entry, for a refund that failed after all."""
         return EarningEntry(
             instructor_id=self.instructor_id,
             payment_id=self.payment_id,
             course_id=self.course_id,
-            kind=EarningKind.REFUND,
+            kind=EarningKind.REFUND_REVERSAL,
             gross=-self.gross,
             platform_fee=-self.platform_fee,
             net=-self.net,
             created_at=now,
+            refund_id=self.refund_id,
+        )
+
+    def _opposite(
+        self,
+        kind: EarningKind,
+        gross: Money,
+        fee: Money,
+        now: datetime,
+        *,
+        refund_id: UUID | None = None,
+    ) -> EarningEntry:
+        return EarningEntry(
+            instructor_id=self.instructor_id,
+            payment_id=self.payment_id,
+            course_id=self.course_id,
+            kind=kind,
+            gross=-gross,
+            platform_fee=-fee,
+            net=-(gross - fee),
+            created_at=now,
+            refund_id=refund_id,
         )
 
 

@@ -63,7 +63,7 @@ def test_a_payment_moves_only_along_the_state_machine(start, target):
     assert payment.status is (target if moved else start)
 
 
-def test_nothing_leaves_refunded_and_nothing_but_a_refund_leaves_succeeded():
+def test_no_move_leaves_refunded_and_nothing_but_a_refund_leaves_succeeded():
     assert [s for s in PaymentStatus if a_payment(REFUNDED).may_become(s)] == []
     assert [s for s in PaymentStatus if a_payment(SUCCEEDED).may_become(s)] == [REFUNDED]
 

@@ -1,25 +1,20 @@
-"""RefundPayment and ReconcilePayments: through the gateway, then through the state machine."""
+"""ReconcilePayments: pending payments and pending refunds asked about at their gateway."""
 
 from __future__ import annotations
-
-from uuid import uuid4
 
 import pytest
 
 from skillwise.application.payments.gateway import (
     GatewayEventKind,
     GatewayPaymentState,
-    GatewayUnavailable,
 )
-from skillwise.application.payments.ports import EventOutcome
 from skillwise.application.payments.use_cases.reconcile_payments import ReconcilePayments
-from skillwise.application.payments.use_cases.refund_payment import RefundPayment, refund_event_id
-from skillwise.domain.enrollments import EnrollmentStatus
-from skillwise.domain.errors import Conflict, NotFound, PermissionDenied
+from skillwise.application.payments.use_cases.refund_payment import RefundPayment
 from skillwise.domain.money import Money
-from skillwise.domain.payments import EarningKind, PaymentStatus
+from skillwise.domain.payments import PaymentStatus
+from skillwise.domain.refunds import RefundStatus
 from tests.factories import a_user
-from tests.fakes.payments import Market, ScriptedGateways, a_market
+from tests.fakes.payments import Market, a_market
 
 
 @pytest.fixture
@@ -27,131 +22,8 @@ def market() -> Market:
     return a_market()
 
 
-def refund(market: Market) -> RefundPayment:
-    return RefundPayment(market.uow, market.gateways, market.handle_event())
-
-
-def test_only_an_admin_may_refund(market):
-    payment = market.paid_payment()
-
-    with pytest.raises(PermissionDenied) as refused:
-        refund(market)(market.buyer.as_actor(), payment.id)
-
-    assert refused.value.code == "admin_only"
-    assert market.gateway.refunds == []
-    assert market.stored(payment).status is PaymentStatus.SUCCEEDED
-
-
 def reconcile(market: Market) -> ReconcilePayments:
     return ReconcilePayments(market.uow, market.gateways, market.handle_event(), market.clock)
-
-
-def refund_entries(market: Market) -> list:
-    return [e for e in market.uow.earnings.rows.values() if e.kind is EarningKind.REFUND]
-
-
-def test_a_refund_goes_through_the_gateway_and_ends_access(market):
-    payment = market.paid_payment()
-
-    listing = refund(market)(market.admin.as_actor(), payment.id, "asked by the buyer")
-
-    assert listing.payment.status is PaymentStatus.REFUNDED
-    assert listing.invoice_id is not None
-    [asked] = market.gateway.refunds
-    assert (asked.payment_id, asked.amount, asked.reason) == (
-        payment.id,
-        Money(1999, "USD"),
-        "asked by the buyer",
-    )
-    assert asked.gateway_reference == payment.refund_reference
-    enrollment = market.uow.enrollments.get_for(market.buyer.id, market.course.id)
-    assert enrollment.status is EnrollmentStatus.REFUNDED
-    assert [e.net for e in refund_entries(market)] == [Money(-1599, "USD")]
-
-
-def test_refunding_again_answers_the_refunded_payment_without_asking_the_gateway(market):
-    payment = market.paid_payment()
-    refund(market)(market.admin.as_actor(), payment.id)
-
-    again = refund(market)(market.admin.as_actor(), payment.id)
-
-    assert again.payment.status is PaymentStatus.REFUNDED
-    assert len(market.gateway.refunds) == 1
-    assert len(refund_entries(market)) == 1
-
-
-def test_the_gateways_refund_webhook_after_our_refund_is_a_no_op(market):
-    payment = market.paid_payment()
-    refund(market)(market.admin.as_actor(), payment.id)
-
-    late = market.deliver(GatewayEventKind.REFUNDED, payment)
-
-    assert late.outcome is EventOutcome.IGNORED
-    assert len(refund_entries(market)) == 1
-
-
-def test_our_refund_after_the_gateways_refund_webhook_changes_nothing_more(market):
-    payment = market.paid_payment()
-    market.deliver(GatewayEventKind.REFUNDED, payment)
-
-    listing = refund(market)(market.admin.as_actor(), payment.id)
-
-    assert listing.payment.status is PaymentStatus.REFUNDED
-    assert market.gateway.refunds == []
-    assert len(refund_entries(market)) == 1
-
-
-def test_a_gateway_that_fails_leaves_everything_as_it_was(market):
-    payment = market.paid_payment()
-    market.gateway.unavailable = True
-
-    with pytest.raises(GatewayUnavailable):
-        refund(market)(market.admin.as_actor(), payment.id)
-
-    assert market.stored(payment).status is PaymentStatus.SUCCEEDED
-    assert market.uow.enrollments.get_for(market.buyer.id, market.course.id).grants_access
-    assert refund_entries(market) == []
-
-
-def test_a_refund_the_gateway_declines_leaves_everything_as_it_was(market):
-    payment = market.paid_payment()
-    market.gateway.refund_succeeds = False
-
-    with pytest.raises(GatewayUnavailable):
-        refund(market)(market.admin.as_actor(), payment.id)
-
-    assert market.stored(payment).status is PaymentStatus.SUCCEEDED
-    assert (market.gateway.name, refund_event_id(payment.id)) not in (
-        market.uow.payment_events.rows
-    )
-
-
-@pytest.mark.parametrize("kind", [None, GatewayEventKind.FAILED])
-def test_only_a_succeeded_payment_can_be_refunded(market, kind):
-    payment = market.open_payment()
-    if kind is not None:
-        market.deliver(kind, payment)
-
-    with pytest.raises(Conflict) as refused:
-        refund(market)(market.admin.as_actor(), payment.id)
-
-    assert refused.value.code == "payment_not_refundable"
-    assert market.gateway.refunds == []
-
-
-def test_refunding_an_unknown_payment_is_not_found(market):
-    with pytest.raises(NotFound):
-        refund(market)(market.admin.as_actor(), uuid4())
-
-
-def test_a_payment_whose_gateway_is_no_longer_configured_cannot_be_refunded_now(market):
-    payment = market.paid_payment()
-    market.gateways = ScriptedGateways(market.gateways.get("stripe"), default="stripe")
-
-    with pytest.raises(GatewayUnavailable):
-        refund(market)(market.admin.as_actor(), payment.id)
-
-    assert market.stored(payment).status is PaymentStatus.SUCCEEDED
 
 
 def stale_payment(market: Market):
@@ -235,3 +107,36 @@ def test_reconcile_only_asks_about_payments_older_than_the_cutoff(market):
     assert reconcile(market)(older_than_minutes=30, apply=False) == []
     assert market.gateway.lookups == []
     assert market.stored(payment).status is PaymentStatus.PENDING
+
+
+def test_reconcile_settles_a_pending_refund_by_asking_its_gateway(market):
+    payment = market.paid_payment()
+    market.gateway.refund_answer = RefundStatus.PENDING
+    RefundPayment(market.uow, market.gateways, market.clock)(market.admin.as_actor(), payment.id)
+    [refund] = market.uow.refunds.rows.values()
+    market.gateway.refund_states[refund.gateway_reference] = RefundStatus.SUCCEEDED
+    market.clock.advance(minutes=45)
+
+    lines = reconcile(market)(older_than_minutes=30, apply=True)
+    again = reconcile(market)(older_than_minutes=30, apply=True)
+
+    assert [(line.gateway_says, line.action) for line in lines] == [
+        ("refund succeeded", f"refund {refund.id} applied")
+    ]
+    assert again == []
+    assert market.stored(payment).status is PaymentStatus.REFUNDED
+
+
+def test_reconcile_reports_a_pending_refund_without_changing_it_unless_told(market):
+    payment = market.paid_payment()
+    market.gateway.refund_answer = RefundStatus.PENDING
+    RefundPayment(market.uow, market.gateways, market.clock)(market.admin.as_actor(), payment.id)
+    [refund] = market.uow.refunds.rows.values()
+    market.gateway.refund_states[refund.gateway_reference] = RefundStatus.FAILED
+    market.clock.advance(minutes=45)
+
+    [line] = reconcile(market)(older_than_minutes=30, apply=False)
+
+    assert line.action == f"refund {refund.id} would apply"
+    assert market.uow.refunds.get(refund.id).status is RefundStatus.PENDING
+    assert market.stored(payment).refunded_amount == Money(0, "USD")

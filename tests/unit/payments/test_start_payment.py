@@ -146,8 +146,7 @@ def test_a_course_already_owned_is_refused(market):
 
 
 def test_a_course_whose_enrollment_was_refunded_may_be_bought_again(market):
-    paid = market.paid_payment()
-    market.deliver(GatewayEventKind.REFUNDED, paid)
+    paid = market.refunded_payment()
 
     again = market.open_payment()
 

@@ -14,7 +14,7 @@ from typing import Literal
 from sqlalchemy import exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from skillwise.domain.errors import ServiceUnavailable
+from skillwise.domain.errors import ServiceUnavailable, TransientConflict
 
 Failure = Literal["unavailable", "conflict"]
 
@@ -65,10 +65,7 @@ def translated(error: BaseException) -> ServiceUnavailable | None:
         case "unavailable":
             return database_unavailable()
         case "conflict":
-            return ServiceUnavailable(
-                "The request collided with a concurrent one; try again.",
-                code="transaction_conflict",
-            )
+            return TransientConflict("The request collided with a concurrent one; try again.")
     return None
 
 

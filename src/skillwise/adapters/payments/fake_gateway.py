@@ -16,13 +16,14 @@ from skillwise.application.payments.gateway import (
     GatewayEventKind,
     GatewayPaymentState,
     InvalidWebhook,
-    RefundRequest,
+    RefundInstruction,
     RefundResult,
     WebhookRequest,
 )
 from skillwise.domain.currencies import is_iso_currency
 from skillwise.domain.errors import CurrencyNotSupported, DomainValidationError
 from skillwise.domain.money import Money
+from skillwise.domain.refunds import RefundStatus
 
 SIGNATURE_HEADER = "skillwise-signature"
 TOLERANCE_SECONDS = 300
@@ -103,11 +104,24 @@ class FakeGateway:
                     occurred_at=datetime.fromtimestamp(payload["created"], UTC),
                 )
             ]
-        except (ValueError, KeyError, TypeError, DomainValidationError) as error:
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            OverflowError,
+            OSError,
+            DomainValidationError,
+        ) as error:
             raise InvalidWebhook("The webhook body is not a fake gateway event.") from error
 
-    def refund(self, request: RefundRequest) -> RefundResult:
-        return RefundResult(refund_reference=f"fake_re_{request.payment_id.hex}", succeeded=True)
+    def refund(self, instruction: RefundInstruction) -> RefundResult:
+        # No money moves here, so a refund succeeds as soon as it is asked for.
+        return RefundResult(
+            refund_reference=f"fake_re_{instruction.refund_id.hex}", status=RefundStatus.SUCCEEDED
+        )
+
+    def refund_status(self, refund_reference: str, refund_id: UUID) -> RefundResult:
+        return RefundResult(refund_reference=refund_reference, status=RefundStatus.SUCCEEDED)
 
     def lookup(self, payment_id: UUID, gateway_reference: str | None) -> GatewayPaymentState:
         # The fake gateway keeps no state: only its webhooks say what happened.

@@ -27,17 +27,28 @@ from skillwise.application.payments.gateway import (
     GatewayPaymentState,
     GatewayUnavailable,
     InvalidWebhook,
-    RefundRequest,
+    RefundInstruction,
     RefundResult,
     WebhookRequest,
 )
 from skillwise.domain.money import Money
+from skillwise.domain.refunds import RefundStatus
 
 SANDBOX_API_BASE = "https://sandbox.sslcommerz.com"
 
 _SESSION_PATH = "/gwprocess/v4/api.php"
 _VALIDATION_PATH = "/validator/api/validationserverAPI.php"
 _MERCHANT_QUERY_PATH = "/validator/api/merchantTransIDvalidationAPI.php"
+
+# The refund API answers success or processing (settling later), or failed; its refund
+# query answers refunded, processing or cancelled.
+_REFUND_STATUSES = {
+    "success": RefundStatus.SUCCEEDED,
+    "refunded": RefundStatus.SUCCEEDED,
+    "processing": RefundStatus.PENDING,
+    "failed": RefundStatus.FAILED,
+    "cancelled": RefundStatus.CANCELED,
+}
 
 # The session API takes a customer's address, city, postcode and phone as mandatory fields;
 # a course sold to a mobile app has none of them to give.
@@ -122,19 +133,19 @@ class SslcommerzGateway:
         # UNATTEMPTED and EXPIRED sessions moved no money and change nothing here.
         return [failure] if failure is not None else []
 
-    def refund(self, request: RefundRequest) -> RefundResult:
+    def refund(self, instruction: RefundInstruction) -> RefundResult:
         answer = self._call(
             "GET",
             _MERCHANT_QUERY_PATH,
             params={
                 **self._credentials(),
-                "bank_tran_id": request.gateway_reference,
-                # Mandatory since February 2025 and unique per refund; one refund per payment
-                # keeps a repeated call from refunding twice.
-                "refund_trans_id": f"R{transaction_id(request.payment_id)}",
-                "refund_amount": request.amount.to_decimal_string(),
-                "refund_remarks": request.reason or "Refund",
-                "refe_id": str(request.payment_id),
+                "bank_tran_id": instruction.gateway_reference,
+                # Mandatory since February 2025 and unique per refund: each attempt is a refund
+                # of its own, and repeating one cannot refund twice.
+                "refund_trans_id": f"R{transaction_id(instruction.refund_id)}",
+                "refund_amount": instruction.amount.to_decimal_string(),
+                "refund_remarks": instruction.reason or "Refund",
+                "refe_id": str(instruction.payment_id),
                 "v": "1",
                 "format": "json",
             },
@@ -143,9 +154,32 @@ class SslcommerzGateway:
             raise GatewayUnavailable(
                 f"SSLCOMMERZ refused the refund request: {answer.get('APIConnect')}"
             )
+        return self._refund_result(answer, answer.get("refund_ref_id") or "")
+
+    def refund_status(self, refund_reference: str, refund_id: UUID) -> RefundResult:
+        answer = self._call(
+            "GET",
+            _MERCHANT_QUERY_PATH,
+            params={**self._credentials(), "refund_ref_id": refund_reference, "format": "json"},
+        )
+        if answer.get("APIConnect") != "DONE":
+            raise GatewayUnavailable(
+                f"SSLCOMMERZ refused the refund query: {answer.get('APIConnect')}"
+            )
+        return self._refund_result(answer, refund_reference)
+
+    @staticmethod
+    def _refund_result(answer: dict[str, Any], reference: str) -> RefundResult:
+        status = _REFUND_STATUSES.get(str(answer.get("status", "")).lower())
+        if status is None:
+            raise GatewayUnavailable(
+                f"SSLCOMMERZ answered a refund status this app does not know: "
+                f"{answer.get('status')!r}"
+            )
         return RefundResult(
-            refund_reference=answer.get("refund_ref_id") or "",
-            succeeded=answer.get("status") in ("success", "processing"),
+            refund_reference=reference,
+            status=status,
+            failure_reason=answer.get("errorReason") or None,
         )
 
     def lookup(self, payment_id: UUID, gateway_reference: str | None) -> GatewayPaymentState:

@@ -9,8 +9,10 @@ from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
+from skillwise.domain.disputes import DisputeStatus
 from skillwise.domain.errors import DomainError
 from skillwise.domain.money import Money
+from skillwise.domain.refunds import RefundStatus
 
 
 class InvalidWebhook(DomainError):
@@ -57,13 +59,41 @@ class GatewayEventKind(StrEnum):
     SUCCEEDED = "succeeded"
     FAILED = "failed"
     CANCELED = "canceled"
+    # The charge was refunded in part or in full. Stripe says so as soon as a refund is
+    # created, still pending, so it moves nothing: refunds settle by REFUND_UPDATED.
     REFUNDED = "refunded"
     PENDING_REVIEW = "pending_review"
+    REFUND_UPDATED = "refund_updated"
+    DISPUTE_UPDATED = "dispute_updated"
+
+
+@dataclass(frozen=True, slots=True)
+class RefundUpdate:
+    """What the gateway says about one refund now."""
+
+    gateway_reference: str
+    status: RefundStatus
+    amount: Money
+    # Ours, when the refund was made through this app (kept in the gateway's metadata).
+    refund_id: UUID | None = None
+    failure_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeUpdate:
+    """What the gateway says about one dispute now."""
+
+    gateway_reference: str
+    status: DisputeStatus
+    amount: Money
+    charge_reference: str | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class GatewayEvent:
-    """One verified fact from a gateway about one of our payments."""
+    """One verified fact from a gateway about one of our payments (found by `payment_id`,
+    else by `gateway_reference`, else by `charge_reference`)."""
 
     gateway: str
     event_id: str
@@ -72,6 +102,9 @@ class GatewayEvent:
     gateway_reference: str | None
     amount: Money | None = None
     occurred_at: datetime | None = None
+    charge_reference: str | None = None
+    refund: RefundUpdate | None = None
+    dispute: DisputeUpdate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +117,11 @@ class WebhookRequest:
 
 
 @dataclass(frozen=True, slots=True)
-class RefundRequest:
+class RefundInstruction:
+    """One refund attempt; its `refund_id` is its idempotency key at the gateway, so a new
+    attempt after a failed one is a new refund there rather than a replay of the failure."""
+
+    refund_id: UUID
     payment_id: UUID
     gateway_reference: str
     amount: Money
@@ -94,7 +131,8 @@ class RefundRequest:
 @dataclass(frozen=True, slots=True)
 class RefundResult:
     refund_reference: str
-    succeeded: bool
+    status: RefundStatus
+    failure_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +172,15 @@ class PaymentGateway(Protocol):
         """Verify an incoming webhook and translate it; raise InvalidWebhook when it fails."""
         ...
 
-    def refund(self, request: RefundRequest) -> RefundResult:
-        """Refund a captured payment in full; safe to repeat for the same payment id."""
+    def refund(self, instruction: RefundInstruction) -> RefundResult:
+        """Ask for a refund of a captured payment; safe to repeat for the same refund id.
+
+        The answer is often still pending: the refund settles later, as its events or
+        `refund_status` tell."""
+        ...
+
+    def refund_status(self, refund_reference: str, refund_id: UUID) -> RefundResult:
+        """Ask the gateway where a refund it acknowledged stands now."""
         ...
 
     def lookup(self, payment_id: UUID, gateway_reference: str | None) -> GatewayPaymentState:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
@@ -10,16 +10,21 @@ from uuid import UUID
 
 from skillwise.application.payments.gateway import GatewayEventKind, PaymentGateway
 from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.domain.disputes import Dispute
 from skillwise.domain.money import Money
 from skillwise.domain.payments import EarningEntry, EarningTotals, Invoice, Payment, PaymentStatus
+from skillwise.domain.refunds import Refund, RefundRequest, RefundRequestStatus
 
 
 @dataclass(frozen=True, slots=True)
 class PaymentListing:
-    """A payment as lists show it: with its invoice, when it has one."""
+    """A payment as lists show it: with its invoice, when it has one, its refunds and its
+    disputes, oldest first."""
 
     payment: Payment
     invoice_id: UUID | None
+    refunds: tuple[Refund, ...] = field(default=())
+    disputes: tuple[Dispute, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +57,8 @@ class PaymentRepository(Protocol):
     ) -> Payment | None: ...
 
     def find_by_reference(self, gateway: str, gateway_reference: str) -> Payment | None: ...
+
+    def find_by_charge(self, gateway: str, charge_reference: str) -> Payment | None: ...
 
     def has_succeeded_payment(self, user_id: UUID, course_id: UUID) -> bool:
         """Whether the user has paid for the course (a refunded payment no longer counts)."""
@@ -129,6 +136,60 @@ class PaymentEventRepository(Protocol):
         ...
 
 
+class RefundRepository(Protocol):
+    """Refunds, each attempt a row of its own; the gateway's refund id is unique."""
+
+    def add(self, refund: Refund) -> None: ...
+
+    def get(self, refund_id: UUID) -> Refund | None: ...
+
+    def save(self, refund: Refund) -> None: ...
+
+    def for_payment(self, payment_id: UUID) -> list[Refund]:
+        """The payment's refunds, oldest first; call with the payment locked to add one."""
+        ...
+
+    def for_payments(self, payment_ids: list[UUID]) -> dict[UUID, list[Refund]]:
+        """The refunds of several payments at once (for lists), oldest first."""
+        ...
+
+    def find_by_reference(self, gateway: str, gateway_reference: str) -> Refund | None: ...
+
+    def open_created_before(self, cutoff: datetime, limit: int) -> list[Refund]:
+        """Refunds still pending or awaiting action, oldest first (for reconciliation)."""
+        ...
+
+
+class DisputeRepository(Protocol):
+    """Disputes as the gateways report them; the gateway's dispute id is unique."""
+
+    def add(self, dispute: Dispute) -> None: ...
+
+    def save(self, dispute: Dispute) -> None: ...
+
+    def find_by_reference(self, gateway: str, gateway_reference: str) -> Dispute | None: ...
+
+    def for_payment(self, payment_id: UUID) -> list[Dispute]: ...
+
+
+class RefundRequestRepository(Protocol):
+    """Students' refund requests; the database keeps one open request per payment."""
+
+    def add(self, request: RefundRequest) -> bool:
+        """Insert; False (nothing written) when the payment has an open request already."""
+        ...
+
+    def get(self, request_id: UUID) -> RefundRequest | None: ...
+
+    def get_for_update(self, request_id: UUID) -> RefundRequest | None: ...
+
+    def save(self, request: RefundRequest) -> None: ...
+
+    def page(self, status: RefundRequestStatus | None, page: PageRequest) -> Page[RefundRequest]:
+        """Requests with that status (all when None), oldest first so the queue is fair."""
+        ...
+
+
 class InvoiceRepository(Protocol):
     def next_number(self, year: int) -> int:
         """Allocate the year's next sequence number inside the caller's transaction.
@@ -147,10 +208,15 @@ class InvoiceRepository(Protocol):
 
 class EarningRepository(Protocol):
     def add(self, entry: EarningEntry) -> None:
-        """Insert; the database allows one sale and one refund entry per payment."""
+        """Insert; the database allows one sale and one chargeback per payment, and one
+        refund entry and one reversal of it per refund."""
         ...
 
     def sale_for(self, payment_id: UUID) -> EarningEntry | None: ...
+
+    def refund_entry_for(self, refund_id: UUID) -> EarningEntry | None:
+        """The entry that booked a succeeded refund, if one was booked."""
+        ...
 
     def for_instructor(self, instructor_id: UUID, page: PageRequest) -> Page[EarningEntry]:
         """The instructor's ledger, newest first."""

@@ -28,10 +28,13 @@ from skillwise.application.notifications.ports import (
     PushDeliveryRepository,
 )
 from skillwise.application.payments.ports import (
+    DisputeRepository,
     EarningRepository,
     InvoiceRepository,
     PaymentEventRepository,
     PaymentRepository,
+    RefundRepository,
+    RefundRequestRepository,
 )
 from skillwise.application.shared.effects import Effect
 from skillwise.application.shared.outbox import OutboxRepository
@@ -56,6 +59,9 @@ class UnitOfWork(Protocol):
     payment_events: PaymentEventRepository
     invoices: InvoiceRepository
     earnings: EarningRepository
+    refunds: RefundRepository
+    disputes: DisputeRepository
+    refund_requests: RefundRequestRepository
     lesson_progress: LessonProgressRepository
     reviews: ReviewRepository
     reports: ReportRepository

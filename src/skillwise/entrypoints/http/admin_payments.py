@@ -77,17 +77,31 @@ class AdminRefund(MethodView):
         "The payment has not succeeded, so there is nothing to refund",
         "payment_not_refundable",
     )
-    @fails(422, "A reason too long", "unprocessable_entity")
-    @fails(503, "The gateway failed or declined; nothing changed", "gateway_unavailable")
+    @fails(
+        409,
+        "The refunds would add up to more than was paid (pending ones count)",
+        "refund_exceeds_payment",
+    )
+    @fails(422, "A reason too long or an amount below 1", "unprocessable_entity")
+    @fails(
+        503,
+        "The gateway could not be reached or refused; the refund is recorded as failed",
+        "gateway_unavailable",
+    )
     @inject
     def post(self, body, payment_id, refund_payment=Provide[Container.payments.refund_payment]):
-        """Refund a payment in full through its gateway.
+        """Refund a payment, in full or in part (`amount`), through its gateway.
 
-        The buyer's access to the course ends, the instructor's earning is reversed and the
-        buyer is told. Repeating it (or the gateway's own refund webhook) changes nothing
-        more: a refunded payment answers as it is.
+        Each call is a new refund, recorded with the payment and asked of the gateway before
+        this answers. Refunds settle at the gateway's pace: a `pending` refund keeps the
+        buyer's access. Once it succeeds the instructor's earning shrinks by its share and
+        the buyer is told; refunded in full, the payment becomes `refunded` and the access
+        ends. A refund that fails or is canceled leaves the payment succeeded and tells the
+        admin who asked. Without `amount`, a payment refunded in full answers as it is.
         """
-        return refund_payment(current_actor(), payment_id, body["reason"])
+        return refund_payment(
+            current_actor(), payment_id, body["reason"], amount_minor=body["amount"]
+        )
 
 
 @blp.route("/<uuid:payment_id>/review/")

@@ -64,7 +64,7 @@ class AttachmentById(MethodView):
         "Content-Type)",
     )
     @fails(401, "A guest, and the lesson is not a preview", "authentication_required")
-    @fails(403, "Not allowed to read the lesson", "not_enrolled")
+    @fails(403, "Not allowed to read the lesson", "not_enrolled", "payment_disputed")
     @fails(
         404,
         "No such attachment, or its file is missing",

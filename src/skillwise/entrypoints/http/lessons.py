@@ -66,7 +66,12 @@ class LessonById(MethodView):
     @operation("getLesson")
     @blp.response(200, LessonSchema)
     @fails(401, "A guest, and the lesson is not a preview", "authentication_required")
-    @fails(403, "Not enrolled, and the lesson is not a preview", "not_enrolled")
+    @fails(
+        403,
+        "Not enrolled and not a preview, or access suspended while the payment is disputed",
+        "not_enrolled",
+        "payment_disputed",
+    )
     @fails(404, "No such lesson, or its course is not visible to me", "lesson_not_found")
     @inject
     def get(self, lesson_id, read_lesson=Provide[Container.catalog.read_lesson]):

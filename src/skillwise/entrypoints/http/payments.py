@@ -25,6 +25,8 @@ from skillwise.entrypoints.http.schemas.payments import (
     InvoiceSchema,
     PaymentCreateSchema,
     PaymentSchema,
+    RefundRequestCreateSchema,
+    RefundRequestSchema,
     WebhookReceiptSchema,
 )
 
@@ -133,6 +135,36 @@ class PaymentDetail(MethodView):
         return get_payment(current_actor(), payment_id)
 
 
+@blp.route("/<uuid:payment_id>/refund-request/")
+class PaymentRefundRequest(MethodView):
+    @signed_in
+    @operation("requestRefund")
+    @blp.arguments(RefundRequestCreateSchema)
+    @blp.response(201, RefundRequestSchema)
+    @fails(404, "No such payment of mine", "payment_not_found")
+    @fails(409, "The payment has not succeeded", "payment_not_refundable")
+    @fails(409, "A request for this payment waits for a decision", "refund_request_open")
+    @fails(
+        422,
+        "Too long since paying, too much of the course done, or no reason given",
+        "refund_window_closed",
+        "too_much_progress",
+        "unprocessable_entity",
+        "invalid_reason",
+    )
+    @inject
+    def post(self, body, payment_id, request_refund=Provide[Container.payments.request_refund]):
+        """Ask for my money back.
+
+        Allowed within `SKILLWISE_REFUND_WINDOW_DAYS` (30) of paying and before
+        `SKILLWISE_REFUND_MAX_PROGRESS_PERCENT` (30%) of the course is done; one request
+        per payment waits for an admin's decision at a time. I am notified of the decision
+        (`refund_request_approved`, `refund_request_rejected`) and, once the money is back,
+        `payment_refunded`.
+        """
+        return request_refund(current_actor(), payment_id, body["reason"])
+
+
 @blp.route("/invoices/<uuid:invoice_id>/")
 class InvoiceDetail(MethodView):
     @signed_in
@@ -179,9 +211,19 @@ class _Webhook(MethodView):
     @public
     @blp.doc(requestBody=_WEBHOOK_BODY)
     @blp.response(200, WebhookReceiptSchema)
-    @fails(400, "The signature or validation does not check out", "invalid_webhook")
+    @fails(
+        400,
+        "The signature or validation does not check out, or a signed event is malformed",
+        "invalid_webhook",
+    )
     @fails(404, "That gateway is not configured here", "gateway_not_configured")
     @fails(503, "The gateway's validation API is down; deliver again", "gateway_unavailable")
+    @fails(
+        503,
+        "The database is down or stayed too busy; deliver again",
+        "service_unavailable",
+        "transaction_conflict",
+    )
     @inject
     def post(self, receive_webhook=Provide[Container.payments.receive_webhook]):
         """A gateway reports on a payment.
@@ -189,6 +231,8 @@ class _Webhook(MethodView):
         The signature (Stripe, fake) or SSLCOMMERZ's validation API is checked first; a
         webhook that does not verify changes nothing and answers 400. Each event is applied
         once, however often and however concurrently it is delivered; repeats answer 200.
+        An event about a payment this platform does not know answers 200 with the outcome
+        `unknown_payment` (and is logged), so the gateway stops delivering it.
         """
         results = receive_webhook(incoming_webhook(), self.gateway)
         return {"received": len(results), "events": results}

@@ -26,7 +26,16 @@ def earning_from_row(row: Any) -> EarningEntry:
         platform_fee=Money(row.fee_minor, row.currency),
         net=Money(row.net_minor, row.currency),
         created_at=row.created_at,
+        refund_id=row.refund_id,
     )
+
+
+def entry_key(entry: EarningEntry) -> str:
+    """What the ledger keeps unique per payment: a sale or chargeback once, a refund entry
+    and its reversal once per refund."""
+    if entry.refund_id is None:
+        return entry.kind.value
+    return f"{entry.kind.value}:{entry.refund_id}"
 
 
 class SqlEarningRepository(SqlRepository, implements=EarningRepository):
@@ -43,6 +52,8 @@ class SqlEarningRepository(SqlRepository, implements=EarningRepository):
                 net_minor=entry.net.amount_minor,
                 currency=entry.gross.currency,
                 created_at=entry.created_at,
+                refund_id=entry.refund_id,
+                entry_key=entry_key(entry),
             )
         )
 
@@ -50,6 +61,14 @@ class SqlEarningRepository(SqlRepository, implements=EarningRepository):
         row = self._session.execute(
             select(earnings).where(
                 earnings.c.payment_id == payment_id, earnings.c.kind == EarningKind.SALE.value
+            )
+        ).first()
+        return earning_from_row(row) if row else None
+
+    def refund_entry_for(self, refund_id: UUID) -> EarningEntry | None:
+        row = self._session.execute(
+            select(earnings).where(
+                earnings.c.refund_id == refund_id, earnings.c.kind == EarningKind.REFUND.value
             )
         ).first()
         return earning_from_row(row) if row else None

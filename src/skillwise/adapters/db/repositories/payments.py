@@ -50,6 +50,8 @@ def payment_from_row(row: Any) -> Payment:
         updated_at=row.updated_at,
         paid_at=row.paid_at,
         refunded_at=row.refunded_at,
+        refunded_minor=row.refunded_minor,
+        charge_reference=row.charge_reference,
     )
 
 
@@ -75,6 +77,8 @@ def _payment_values(payment: Payment) -> dict[str, Any]:
         "updated_at": payment.updated_at,
         "paid_at": payment.paid_at,
         "refunded_at": payment.refunded_at,
+        "refunded_minor": payment.refunded_minor,
+        "charge_reference": payment.charge_reference,
     }
 
 
@@ -148,6 +152,14 @@ class SqlPaymentRepository(SqlRepository, implements=PaymentRepository):
         row = self._session.execute(
             select(payments).where(
                 payments.c.gateway == gateway, payments.c.gateway_reference == gateway_reference
+            )
+        ).first()
+        return payment_from_row(row) if row else None
+
+    def find_by_charge(self, gateway: str, charge_reference: str) -> Payment | None:
+        row = self._session.execute(
+            select(payments).where(
+                payments.c.gateway == gateway, payments.c.charge_reference == charge_reference
             )
         ).first()
         return payment_from_row(row) if row else None
@@ -235,5 +247,11 @@ class SqlPaymentRepository(SqlRepository, implements=PaymentRepository):
             .limit(page.page_size)
             .offset(page.offset)
         )
-        items = [PaymentListing(payment_from_row(row), row.invoice_id) for row in rows]
+        listed = [(payment_from_row(row), row.invoice_id) for row in rows]
+        # One more query for the refunds of the whole page, never one per payment.
+        refunded = self._uow.refunds.for_payments([payment.id for payment, _ in listed])
+        items = [
+            PaymentListing(payment, invoice_id, refunds=tuple(refunded.get(payment.id, ())))
+            for payment, invoice_id in listed
+        ]
         return Page(items=items, total=total, request=page)

@@ -115,7 +115,7 @@ enrollments = Table(
     Column("completed_at", UtcDateTime),
     Column("updated_at", UtcDateTime, nullable=False),
     UniqueConstraint("user_id", "course_id"),
-    CheckConstraint("status IN ('active', 'completed', 'refunded')", name="status"),
+    CheckConstraint("status IN ('active', 'completed', 'refunded', 'suspended')", name="status"),
 )
 
 notifications = Table(

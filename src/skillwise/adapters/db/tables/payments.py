@@ -22,6 +22,9 @@ from skillwise.adapters.db.types import UtcDateTime
 
 PAYMENT_STATUSES = "status IN ('pending', 'succeeded', 'failed', 'canceled', 'refunded')"
 
+EARNING_KINDS = "kind IN ('sale', 'refund', 'refund_reversal', 'chargeback')"
+REFUND_STATUSES = "status IN ('pending', 'requires_action', 'succeeded', 'failed', 'canceled')"
+
 OPEN_CHECKOUTS = text("status = 'pending'")
 OPEN_CHECKOUT_KEY = ("user_id", "course_id", "gateway", "amount_minor", "currency")
 
@@ -48,9 +51,17 @@ payments = Table(
     Column("updated_at", UtcDateTime, nullable=False),
     Column("paid_at", UtcDateTime),
     Column("refunded_at", UtcDateTime),
+    Column("refunded_minor", BigInteger, nullable=False, server_default=text("0")),
+    Column("charge_reference", String(255)),
     CheckConstraint(PAYMENT_STATUSES, name="status"),
     CheckConstraint("amount_minor > 0", name="amount_positive"),
+    # A backstop only: the refunded total is kept within the amount under the payment's
+    # row lock, where the use case can answer 409 instead of an integrity error.
+    CheckConstraint(
+        "refunded_minor >= 0 AND refunded_minor <= amount_minor", name="refunded_within_amount"
+    ),
     UniqueConstraint("gateway", "gateway_reference"),
+    Index("ix_payments_gateway_charge_reference", "gateway", "charge_reference"),
     Index("ix_payments_user_id_created_at", "user_id", "created_at"),
     Index("ix_payments_status_created_at", "status", "created_at"),
     Index("ix_payments_user_id_course_id_status", "user_id", "course_id", "status"),
@@ -128,8 +139,79 @@ earnings = Table(
     Column("net_minor", BigInteger, nullable=False),
     Column("currency", String(3), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
-    CheckConstraint("kind IN ('sale', 'refund')", name="kind"),
+    Column("refund_id", Uuid, ForeignKey("refunds.id"), index=True),
+    # What makes an entry one of a kind: "sale" and "chargeback" once per payment, and
+    # "refund:<refund id>" and "refund_reversal:<refund id>" once per refund.
+    Column("entry_key", String(80), nullable=False),
+    CheckConstraint(EARNING_KINDS, name="kind"),
     CheckConstraint("gross_minor = fee_minor + net_minor", name="fee_plus_net_is_gross"),
-    UniqueConstraint("payment_id", "kind"),
+    UniqueConstraint("payment_id", "entry_key"),
     Index("ix_earnings_instructor_id_created_at", "instructor_id", "created_at"),
+)
+
+refunds = Table(
+    "refunds",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("payment_id", Uuid, ForeignKey("payments.id"), nullable=False, index=True),
+    Column("gateway", String(20), nullable=False),
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("reason", String(500), nullable=False, default=""),
+    Column("requested_by", Uuid, ForeignKey("users.id")),
+    Column("refund_request_id", Uuid, ForeignKey("refund_requests.id")),
+    Column("gateway_reference", String(255)),
+    Column("failure_reason", String(200)),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("settled_at", UtcDateTime),
+    CheckConstraint(REFUND_STATUSES, name="status"),
+    CheckConstraint("amount_minor > 0", name="amount_positive"),
+    UniqueConstraint("gateway", "gateway_reference"),
+    Index("ix_refunds_status_created_at", "status", "created_at"),
+)
+
+disputes = Table(
+    "disputes",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("payment_id", Uuid, ForeignKey("payments.id"), nullable=False, index=True),
+    Column("gateway", String(20), nullable=False),
+    Column("gateway_reference", String(255), nullable=False),
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("status", String(30), nullable=False),
+    Column("reason", String(100), nullable=False, default=""),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("closed_at", UtcDateTime),
+    UniqueConstraint("gateway", "gateway_reference"),
+)
+
+OPEN_REFUND_REQUESTS = text("status = 'open'")
+
+refund_requests = Table(
+    "refund_requests",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("payment_id", Uuid, ForeignKey("payments.id"), nullable=False, index=True),
+    Column("user_id", Uuid, ForeignKey("users.id"), nullable=False),
+    Column("reason", String(1000), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("note", String(1000), nullable=False, default=""),
+    Column("decided_by", Uuid, ForeignKey("users.id")),
+    Column("refund_id", Uuid),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("decided_at", UtcDateTime),
+    CheckConstraint("status IN ('open', 'approved', 'rejected')", name="status"),
+    Index("ix_refund_requests_status_created_at", "status", "created_at"),
+    # One request waiting for a decision per payment, also under concurrent requests.
+    Index(
+        "uq_refund_requests_open_payment",
+        "payment_id",
+        unique=True,
+        postgresql_where=OPEN_REFUND_REQUESTS,
+        sqlite_where=OPEN_REFUND_REQUESTS,
+    ),
 )

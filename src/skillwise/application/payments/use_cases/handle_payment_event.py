@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from skillwise.application.learning.enrollment_grants import revoke_enrollment
+from skillwise.application.payments.disputes import apply_dispute_update
 from skillwise.application.payments.fulfilment import fulfil_payment
-from skillwise.application.payments.gateway import GatewayEvent, GatewayEventKind
+from skillwise.application.payments.gateway import GatewayEvent, GatewayEventKind, RefundUpdate
 from skillwise.application.payments.ports import EventOutcome, EventResult, RecordedEvent
+from skillwise.application.payments.refunds import settle_refund
 from skillwise.application.shared.clock import Clock
-from skillwise.application.shared.email import queue_email
+from skillwise.application.shared.retries import retry_transient
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.notifications import Notification
 from skillwise.domain.payments import Payment, PaymentStatus, PlatformFee
+from skillwise.domain.refunds import Refund, refundable_remainder
+
+log = logging.getLogger(__name__)
 
 _TARGETS = {
     GatewayEventKind.SUCCEEDED: PaymentStatus.SUCCEEDED,
     GatewayEventKind.FAILED: PaymentStatus.FAILED,
     GatewayEventKind.CANCELED: PaymentStatus.CANCELED,
-    GatewayEventKind.REFUNDED: PaymentStatus.REFUNDED,
 }
 
 
@@ -30,14 +33,17 @@ class _Effects:
 
 
 class HandlePaymentEvent:
-    """Records the event once, locks its payment and moves it along the state machine.
+    """Locks the event's payment, records the event once and moves the payment along.
 
-    In one transaction: the event row (unique per gateway and event id, so a duplicate,
-    however concurrent, does nothing), the payment, and for a success the enrollment, the
-    invoice with the year's next number, the instructor's earning, the buyer's notification
-    and the receipt in the outbox; for a refund the ended enrollment, the reversed earning
-    and the buyer's notification. Events a payment's state forbids (late, out of order, for
-    another amount) are recorded and change nothing.
+    In one transaction: the payment row locked first (every path that changes a payment
+    locks it before anything that refers to it, so concurrent events for one payment queue
+    on it rather than deadlock), then the event row (unique per gateway and event id, so a
+    duplicate, however concurrent, does nothing), then what the event owes: for a success
+    the enrollment, invoice, earning, notification and receipt; for a refund's progress what
+    `settle_refund` does; for a dispute what `apply_dispute_update` does. Events a payment's
+    state forbids (late, out of order, for another amount) are recorded and change nothing;
+    an event for a payment this platform does not know is recorded and logged. A transaction
+    the database breaks off to resolve a deadlock is run again, a bounded number of times.
     """
 
     def __init__(self, uow: UnitOfWork, clock: Clock, fee: PlatformFee) -> None:
@@ -46,25 +52,34 @@ class HandlePaymentEvent:
         self._fee = fee
 
     def __call__(self, event: GatewayEvent) -> EventResult:
+        return retry_transient(lambda: self._handle(event))
+
+    def _handle(self, event: GatewayEvent) -> EventResult:
         with self._uow as uow:
             now = self._clock.now()
+            payment = self._locked_payment(uow, event)
+            payment_id = payment.id if payment else None
             recorded = uow.payment_events.record(
                 RecordedEvent(
                     gateway=event.gateway,
                     event_id=event.event_id,
                     kind=event.kind,
-                    payment_id=event.payment_id,
+                    payment_id=payment_id,
                     received_at=now,
                 )
             )
             if not recorded:
-                return EventResult(event.event_id, EventOutcome.DUPLICATE, event.payment_id)
-            payment = self._locked_payment(uow, event)
+                return EventResult(event.event_id, EventOutcome.DUPLICATE, payment_id)
             if payment is None:
+                log.warning(
+                    "%s event %s (%s) names no payment of ours",
+                    event.gateway,
+                    event.event_id,
+                    event.kind.value,
+                )
                 effects = _Effects(EventOutcome.UNKNOWN_PAYMENT, "no payment of ours matches")
             else:
                 effects = self._apply(uow, payment, event, now)
-            payment_id = payment.id if payment else None
             uow.payment_events.set_outcome(
                 event.gateway, event.event_id, effects.outcome, payment_id, effects.detail
             )
@@ -76,6 +91,9 @@ class HandlePaymentEvent:
         if payment_id is None and event.gateway_reference:
             found = uow.payments.find_by_reference(event.gateway, event.gateway_reference)
             payment_id = found.id if found else None
+        if payment_id is None and event.charge_reference:
+            found = uow.payments.find_by_charge(event.gateway, event.charge_reference)
+            payment_id = found.id if found else None
         return uow.payments.get_for_update(payment_id) if payment_id else None
 
     def _apply(
@@ -85,6 +103,17 @@ class HandlePaymentEvent:
             return _Effects(
                 EventOutcome.GATEWAY_MISMATCH, f"the payment is collected by {payment.gateway}"
             )
+        if event.kind is GatewayEventKind.REFUNDED:
+            return _Effects(EventOutcome.IGNORED, "refunds settle by their own events")
+        if event.kind is GatewayEventKind.REFUND_UPDATED and event.refund is not None:
+            return self._refund_progress(uow, payment, event.refund, now)
+        if event.kind is GatewayEventKind.DISPUTE_UPDATED and event.dispute is not None:
+            detail = apply_dispute_update(uow, payment, event.dispute, now)
+            if detail is None:
+                return _Effects(EventOutcome.IGNORED, "the dispute is closed already")
+            return _Effects(EventOutcome.APPLIED, detail)
+        if event.kind not in _TARGETS and event.kind is not GatewayEventKind.PENDING_REVIEW:
+            return _Effects(EventOutcome.IGNORED, f"a {event.kind} event without its details")
         if event.amount is not None and event.amount != payment.amount:
             detail = f"the gateway reports {event.amount}, the payment is for {payment.amount}"
             payment.hold_for_review(
@@ -106,45 +135,61 @@ class HandlePaymentEvent:
         before = payment.status
         if not payment.move_to(target, now, transaction_reference=event.gateway_reference):
             return _Effects(EventOutcome.IGNORED, f"{before} never becomes {target}")
+        if target is PaymentStatus.SUCCEEDED:
+            payment.charge_reference = event.charge_reference or payment.charge_reference
         uow.payments.save(payment)
         if target is PaymentStatus.SUCCEEDED:
             invoice = fulfil_payment(uow, payment, clock=self._clock, fee=self._fee, now=now)
             return _Effects(EventOutcome.APPLIED, f"succeeded; invoice {invoice.number}")
-        if target is PaymentStatus.REFUNDED:
-            return self._reverse(uow, payment, now)
         return _Effects(EventOutcome.APPLIED, f"{before} -> {target}")
 
-    def _reverse(self, uow: UnitOfWork, payment: Payment, now: datetime) -> _Effects:
-        course = uow.courses.get_for_update(payment.course_id)
-        buyer = uow.users.get(payment.user_id)
-        assert course is not None and buyer is not None, "payments keep their course and buyer"
-        # Another succeeded payment for the same course (a buyer who paid twice) keeps access.
-        revoked = not uow.payments.has_succeeded_payment(buyer.id, course.id) and revoke_enrollment(
-            uow, user_id=buyer.id, course=course, now=now
-        )
-        sale = uow.earnings.sale_for(payment.id)
-        if sale is not None:
-            uow.earnings.add(sale.reversal(now))
-        message = f"We refunded {payment.amount} for {course.title}."
-        if revoked:
-            message += " Your access to the course has ended."
-        uow.notifications.add(
-            Notification(
-                user_id=buyer.id,
-                kind="payment_refunded",
-                title=f"Refund for {course.title}",
-                body=message,
-                data={"payment_id": str(payment.id), "course_id": str(course.id)},
-                created_at=now,
+    def _refund_progress(
+        self, uow: UnitOfWork, payment: Payment, update: RefundUpdate, now: datetime
+    ) -> _Effects:
+        refund = self._refund_named(uow, payment, update, now)
+        if refund is None:
+            return _Effects(
+                EventOutcome.AMOUNT_MISMATCH,
+                f"a refund of {update.amount} is more than is left of {payment.amount}",
             )
-        )
-        queue_email(
+        detail = settle_refund(
             uow,
             self._clock,
-            to=buyer.email.value,
-            subject=f"Your refund for {course.title}",
-            text=f"Hello {buyer.full_name},\n\n{message}\n\nSkillWise",
-            kind="payment_refunded",
-            user_id=buyer.id,
+            payment,
+            refund,
+            update.status,
+            now,
+            gateway_reference=update.gateway_reference,
+            failure_reason=update.failure_reason,
         )
-        return _Effects(EventOutcome.APPLIED, "refunded")
+        if detail is None:
+            return _Effects(EventOutcome.IGNORED, f"the refund is {refund.status} already")
+        return _Effects(EventOutcome.APPLIED, detail)
+
+    def _refund_named(
+        self, uow: UnitOfWork, payment: Payment, update: RefundUpdate, now: datetime
+    ) -> Refund | None:
+        """Ours by the id kept in the gateway's metadata or by the gateway's refund id; one
+        made at the gateway itself (Stripe's Dashboard) is recorded when first reported."""
+        refund = uow.refunds.get(update.refund_id) if update.refund_id else None
+        if refund is None:
+            refund = uow.refunds.find_by_reference(payment.gateway, update.gateway_reference)
+        if refund is not None and refund.payment_id == payment.id:
+            return refund
+        remainder = refundable_remainder(payment.amount, uow.refunds.for_payment(payment.id))
+        if (
+            update.amount.currency != payment.amount.currency
+            or not 0 < update.amount.amount_minor <= remainder.amount_minor
+        ):
+            return None
+        refund = Refund(
+            payment_id=payment.id,
+            amount=update.amount,
+            gateway=payment.gateway,
+            created_at=now,
+            updated_at=now,
+            reason="made at the gateway",
+            gateway_reference=update.gateway_reference,
+        )
+        uow.refunds.add(refund)
+        return refund

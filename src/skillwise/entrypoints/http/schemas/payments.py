@@ -16,7 +16,15 @@ from skillwise.application.payments.use_cases.review_held_payment import (
     MAX_REVIEW_NOTE_LENGTH,
     ReviewDecision,
 )
+from skillwise.domain.disputes import DisputeOutcome, DisputeStatus
 from skillwise.domain.payments import EarningKind, PaymentStatus
+from skillwise.domain.refunds import (
+    MAX_DECISION_NOTE_LENGTH,
+    MAX_REFUND_REQUEST_REASON_LENGTH,
+    RefundDecision,
+    RefundRequestStatus,
+    RefundStatus,
+)
 from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp, page_of
 
 AMOUNT_DESCRIPTION = "Integer amount in the currency's minor unit (1999 USD is 19.99 USD)."
@@ -114,6 +122,40 @@ class CheckoutSchema(BaseSchema):
 # --- payments as lists show them (PaymentListing) ---
 
 
+class RefundRecordSchema(BaseSchema):
+    """One refund of a payment, as its gateway settles it: `pending` (or `requires_action`)
+    until it `succeeded`, `failed` or was `canceled`. Only a succeeded refund moved money."""
+
+    id = fields.UUID(required=True)
+    payment_id = fields.UUID(required=True)
+    amount = _money("amount")
+    currency = _currency("amount")
+    status = fields.Enum(RefundStatus, by_value=True, required=True)
+    reason = fields.String(required=True)
+    requested_by = fields.UUID(allow_none=True, required=True)
+    created_at = Timestamp(required=True)
+    settled_at = Timestamp(allow_none=True, required=True)
+    gateway_reference = fields.String(allow_none=True, required=True)
+    failure_reason = fields.String(allow_none=True)
+
+
+class DisputeSchema(BaseSchema):
+    id = fields.UUID(required=True)
+    gateway_reference = fields.String(required=True)
+    amount = _money("amount")
+    currency = _currency("amount")
+    status = fields.Enum(DisputeStatus, by_value=True, required=True)
+    outcome = fields.Enum(
+        DisputeOutcome,
+        by_value=True,
+        required=True,
+        metadata={"description": "`open` suspends the buyer's access; `lost` ends it."},
+    )
+    reason = fields.String(required=True)
+    created_at = Timestamp(required=True)
+    closed_at = Timestamp(allow_none=True, required=True)
+
+
 class PaymentSchema(BaseSchema):
     id = fields.UUID(attribute="payment.id", required=True)
     course_id = fields.UUID(attribute="payment.course_id", required=True)
@@ -124,6 +166,15 @@ class PaymentSchema(BaseSchema):
     created_at = Timestamp(attribute="payment.created_at", required=True)
     paid_at = Timestamp(attribute="payment.paid_at", allow_none=True, required=True)
     invoice_id = fields.UUID(allow_none=True, required=True)
+    refunded_amount = fields.Integer(
+        attribute="payment.refunded_minor",
+        required=True,
+        metadata={
+            "description": "What succeeded refunds gave back, in minor units; a payment "
+            "refunded in part stays `succeeded`, one refunded in full is `refunded`."
+        },
+    )
+    refunds = fields.List(fields.Nested(RefundRecordSchema), required=True)
 
 
 class AdminPaymentSchema(PaymentSchema):
@@ -135,6 +186,8 @@ class AdminPaymentSchema(PaymentSchema):
     needs_review = fields.Boolean(attribute="payment.needs_review", required=True)
     review_reason = fields.String(attribute="payment.review_reason", allow_none=True)
     refunded_at = Timestamp(attribute="payment.refunded_at", allow_none=True)
+    charge_reference = fields.String(attribute="payment.charge_reference", allow_none=True)
+    disputes = fields.List(fields.Nested(DisputeSchema), required=True)
 
 
 class PaymentEventSchema(BaseSchema):
@@ -175,6 +228,60 @@ class PaymentFilterArgs(PaginationArgs):
 
 class RefundSchema(BaseSchema):
     reason = fields.String(load_default="", validate=validate.Length(max=500))
+    amount = fields.Integer(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Range(min=1),
+        metadata={
+            "description": "Minor units to refund; what is left of the payment when absent. "
+            "Less than paid keeps the buyer's access; more than is left answers 409 "
+            "`refund_exceeds_payment`."
+        },
+    )
+
+
+# --- refund requests by buyers ---
+
+
+class RefundRequestCreateSchema(BaseSchema):
+    reason = fields.String(
+        required=True, validate=validate.Length(min=1, max=MAX_REFUND_REQUEST_REASON_LENGTH)
+    )
+
+
+class RefundRequestSchema(BaseSchema):
+    id = fields.UUID(required=True)
+    payment_id = fields.UUID(required=True)
+    user_id = fields.UUID(required=True)
+    reason = fields.String(required=True)
+    status = fields.Enum(RefundRequestStatus, by_value=True, required=True)
+    created_at = Timestamp(required=True)
+    decided_at = Timestamp(allow_none=True, required=True)
+    decided_by = fields.UUID(allow_none=True, required=True)
+    note = fields.String(required=True)
+    refund_id = fields.UUID(
+        allow_none=True,
+        required=True,
+        metadata={"description": "The refund an approval started (see the payment)."},
+    )
+
+
+class RefundRequestFilterArgs(PaginationArgs):
+    status = fields.Enum(RefundRequestStatus, by_value=True)
+
+
+class RefundRequestDecisionSchema(BaseSchema):
+    decision = fields.Enum(
+        RefundDecision,
+        by_value=True,
+        required=True,
+        metadata={"description": "`approve` starts a refund of what is left; `reject` does not."},
+    )
+    note = fields.String(
+        load_default="",
+        validate=validate.Length(max=MAX_DECISION_NOTE_LENGTH),
+        metadata={"description": "Told to the buyer with a rejection."},
+    )
 
 
 class ReviewDecisionSchema(BaseSchema):
