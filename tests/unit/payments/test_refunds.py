@@ -210,6 +210,7 @@ def test_after_a_failed_refund_the_whole_amount_may_be_refunded_again_as_a_new_r
     market.gateway.refund_answer = RefundStatus.FAILED
     market.refund(payment)
     market.gateway.refund_answer = RefundStatus.SUCCEEDED
+    market.clock.advance(minutes=1)
 
     listing = market.refund(payment)
 
