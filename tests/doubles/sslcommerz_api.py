@@ -1,8 +1,10 @@
 """A local double of an SSLCOMMERZ store's API (v4), written from the SSLCOMMERZ developer docs.
 
-It serves the session API, the order validation API and the merchant transaction query and
-refund API, keeps every payment attempt in memory, and builds the IPN form SSLCOMMERZ would
-POST for an attempt, signed with verify_sign and verify_key as the docs describe.
+It serves the session API, the order validation API, the merchant transaction query, the
+refund API (which answers a refund as processing, as SSLCOMMERZ does, until `settle_refund`)
+and the refund query, keeps every payment attempt in memory, and builds the IPN form
+SSLCOMMERZ would POST for an attempt, signed with verify_sign and verify_key as the docs
+describe.
 """
 
 from __future__ import annotations
@@ -108,6 +110,8 @@ class SslcommerzApiDouble(HttpDouble):
         self.sessions: dict[str, dict[str, str]] = {}
         self.attempts: list[dict[str, str]] = []
         self.refunds: dict[str, dict[str, str]] = {}
+        # What the refund API answers a new refund: SSLCOMMERZ settles most later.
+        self.next_refund_status = "processing"
 
     def handle(self, request: Request, received: ReceivedRequest) -> Response:
         if received.method == "POST" and received.path == SESSION_PATH:
@@ -117,6 +121,8 @@ class SslcommerzApiDouble(HttpDouble):
         if received.method == "GET" and received.path == MERCHANT_QUERY_PATH:
             if "bank_tran_id" in received.query:
                 return json_response(self._refund(received.query))
+            if "refund_ref_id" in received.query:
+                return json_response(self._query_refund(received.query))
             return json_response(self._query_transaction(received.query))
         return Response("Not Found", status=404)
 
@@ -212,11 +218,37 @@ class SslcommerzApiDouble(HttpDouble):
             "bank_tran_id": query["bank_tran_id"],
             "trans_id": attempt["tran_id"],
             "refund_ref_id": f"RF{secrets.token_hex(8)}",
-            "status": "success",
+            "status": self.next_refund_status,
             "errorReason": "",
         }
         self.refunds[query["refund_trans_id"]] = answer
         return answer
+
+    def _query_refund(self, query: Mapping[str, str]) -> dict[str, Any]:
+        if not self._authenticated(query):
+            return {"APIConnect": "INVALID_REQUEST"}
+        answer = next(
+            (a for a in self.refunds.values() if a.get("refund_ref_id") == query["refund_ref_id"]),
+            None,
+        )
+        if answer is None:
+            return {"APIConnect": "DONE", "status": "", "errorReason": "Invalid refund_ref_id"}
+        status = {"success": "refunded"}.get(answer["status"], answer["status"])
+        return {
+            "APIConnect": "DONE",
+            "bank_tran_id": answer["bank_tran_id"],
+            "tran_id": answer["trans_id"],
+            "refund_ref_id": answer["refund_ref_id"],
+            "initiated_on": _gateway_now(),
+            "refunded_on": _gateway_now() if status == "refunded" else "",
+            "status": status,
+            "errorReason": "",
+        }
+
+    def settle_refund(self, refund_ref_id: str, status: str) -> None:
+        """The bank settles a refund: `refunded` or `cancelled`, as the refund query says."""
+        answer = next(a for a in self.refunds.values() if a.get("refund_ref_id") == refund_ref_id)
+        answer["status"] = status
 
     def session_for(self, tran_id: str) -> dict[str, str]:
         """The form of the latest session opened for `tran_id`."""

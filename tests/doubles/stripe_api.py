@@ -90,6 +90,10 @@ class StripeApiDouble(HttpDouble):
         self.charges: dict[str, dict[str, Any]] = {}
         self.ephemeral_keys: dict[str, dict[str, Any]] = {}
         self.refunds: dict[str, dict[str, Any]] = {}
+        self.disputes: dict[str, dict[str, Any]] = {}
+        # What a new refund's status is: Stripe answers some methods' refunds as pending and
+        # settles them later (settle_refund).
+        self.next_refund_status = "succeeded"
         self._idempotent_results: dict[str, tuple[tuple[str, str, str], Response]] = {}
         self._answers_to_lose: list[str] = []
 
@@ -162,6 +166,9 @@ class StripeApiDouble(HttpDouble):
                 return json_response(self._retrieve_payment_intent(match.group(1), params))
             if received.method == "POST" and match:
                 return json_response(self._update_payment_intent(match.group(1), params))
+            match = re.fullmatch(r"/v1/refunds/([^/]+)", received.path)
+            if received.method == "GET" and match:
+                return json_response(self._retrieve_refund(match.group(1)))
             raise StripeApiError(
                 404, "invalid_request_error", f"Unrecognized request URL ({received.path})."
             )
@@ -286,19 +293,22 @@ class StripeApiDouble(HttpDouble):
                 code="amount_too_large",
                 param="amount",
             )
+        # Stripe counts a pending refund in the charge's amount_refunded already.
         charge["amount_refunded"] += amount
         charge["refunded"] = charge["amount_refunded"] == charge["amount"]
         refund = {
             "id": stripe_id("re"),
             "object": "refund",
             "amount": amount,
+            "balance_transaction": stripe_id("txn"),
             "charge": charge["id"],
             "created": int(time.time()),
             "currency": charge["currency"],
+            "failure_reason": None,
             "metadata": params.get("metadata", {}),
             "payment_intent": intent["id"],
             "reason": params.get("reason"),
-            "status": "succeeded",
+            "status": self.next_refund_status,
         }
         self.refunds[refund["id"]] = refund
         return refund
@@ -325,6 +335,17 @@ class StripeApiDouble(HttpDouble):
         )
         intent["metadata"].update(params.get("metadata", {}))
         return copy.deepcopy(intent)
+
+    def _retrieve_refund(self, refund_id: str) -> dict[str, Any]:
+        if refund_id not in self.refunds:
+            raise StripeApiError(
+                404,
+                "invalid_request_error",
+                f"No such refund: '{refund_id}'",
+                code="resource_missing",
+                param="id",
+            )
+        return copy.deepcopy(self.refunds[refund_id])
 
     def _retrieve_payment_intent(self, intent_id: str, params: dict[str, Any]) -> dict[str, Any]:
         intent = self.payment_intents.get(intent_id)
@@ -402,6 +423,65 @@ class StripeApiDouble(HttpDouble):
         """The charge.refunded event Stripe sends once a refund of this intent's charge is made."""
         charge = self.charges[self.payment_intents[intent_id]["latest_charge"]]
         return self.event("charge.refunded", charge)
+
+    def settle_refund(
+        self,
+        refund_id: str,
+        status: str,
+        *,
+        failure_reason: str | None = None,
+        event_type: str = "refund.updated",
+    ) -> dict[str, Any]:
+        """Stripe settles a refund (or a succeeded one bounces): returns the event it sends.
+
+        A refund that fails or is canceled gives the charge its amount back."""
+        refund = self.refunds[refund_id]
+        if status in ("failed", "canceled") and refund["status"] not in ("failed", "canceled"):
+            charge = self.charges[refund["charge"]]
+            charge["amount_refunded"] -= refund["amount"]
+            charge["refunded"] = charge["amount_refunded"] == charge["amount"]
+        refund.update(status=status, failure_reason=failure_reason)
+        return self.event(event_type, refund)
+
+    def refund_event(self, refund_id: str, event_type: str = "refund.created") -> dict[str, Any]:
+        return self.event(event_type, self.refunds[refund_id])
+
+    def open_dispute(
+        self,
+        intent_id: str,
+        *,
+        status: str = "needs_response",
+        reason: str = "fraudulent",
+        name_the_payment_intent: bool = True,
+    ) -> dict[str, Any]:
+        """The buyer disputes the charge at their bank: returns charge.dispute.created.
+
+        Older API versions leave `payment_intent` out of the dispute; then only its charge
+        names the payment."""
+        charge = self.charges[self.payment_intents[intent_id]["latest_charge"]]
+        dispute = {
+            "id": stripe_id("dp"),
+            "object": "dispute",
+            "amount": charge["amount"],
+            "charge": charge["id"],
+            "created": int(time.time()),
+            "currency": charge["currency"],
+            "is_charge_refundable": False,
+            "livemode": False,
+            "metadata": {},
+            "payment_intent": intent_id if name_the_payment_intent else None,
+            "reason": reason,
+            "status": status,
+        }
+        charge["disputed"] = True
+        self.disputes[dispute["id"]] = dispute
+        return self.event("charge.dispute.created", dispute)
+
+    def update_dispute(self, dispute_id: str, status: str) -> dict[str, Any]:
+        dispute = self.disputes[dispute_id]
+        dispute["status"] = status
+        closed = status in ("won", "lost", "warning_closed")
+        return self.event("charge.dispute.closed" if closed else "charge.dispute.updated", dispute)
 
     def event(self, event_type: str, subject: dict[str, Any]) -> dict[str, Any]:
         """A Stripe event carrying a snapshot of `subject`, as webhook endpoints receive it."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from uuid import uuid4
 
 import pytest
 
@@ -15,11 +16,12 @@ from skillwise.application.payments.gateway import (
     GatewayEventKind,
     GatewayPaymentState,
     InvalidWebhook,
-    RefundRequest,
+    RefundInstruction,
     RefundResult,
     WebhookRequest,
 )
 from skillwise.domain.money import Money
+from skillwise.domain.refunds import RefundStatus
 
 pytestmark = pytest.mark.integration
 
@@ -148,12 +150,15 @@ def test_an_event_without_a_signature_header_is_rejected(
 
 def test_refund_succeeds_at_once(fake_gateway: FakeGateway, make_checkout: MakeCheckout) -> None:
     payment_id = make_checkout().payment_id
+    refund_id = uuid4()
 
     result = fake_gateway.refund(
-        RefundRequest(payment_id, f"fake_{payment_id.hex}", Money(1999, "USD"))
+        RefundInstruction(refund_id, payment_id, f"fake_{payment_id.hex}", Money(1999, "USD"))
     )
 
-    assert result == RefundResult(refund_reference=f"fake_re_{payment_id.hex}", succeeded=True)
+    assert result == RefundResult(
+        refund_reference=f"fake_re_{refund_id.hex}", status=RefundStatus.SUCCEEDED
+    )
 
 
 def test_lookup_leaves_the_outcome_to_the_webhooks(

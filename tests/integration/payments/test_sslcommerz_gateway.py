@@ -20,10 +20,11 @@ from skillwise.application.payments.gateway import (
     GatewayEventKind,
     GatewayUnavailable,
     InvalidWebhook,
-    RefundRequest,
+    RefundInstruction,
     WebhookRequest,
 )
 from skillwise.domain.money import Money
+from skillwise.domain.refunds import RefundStatus
 from tests.doubles.sslcommerz_api import (
     IPN_SIGNED_FIELDS,
     SESSION_PATH,
@@ -356,13 +357,15 @@ def test_refund_asks_sslcommerz_to_refund_the_bank_transaction_once(
     checkout, session = opened
     [paid] = sslcommerz_gateway.parse_webhook(ipn(sslcommerz_api.pay(session.gateway_reference)))
     assert paid.gateway_reference is not None
-    refund = RefundRequest(checkout.payment_id, paid.gateway_reference, BDT_COURSE, "Duplicate")
+    refund = RefundInstruction(
+        uuid4(), checkout.payment_id, paid.gateway_reference, BDT_COURSE, "Duplicate"
+    )
 
     first = sslcommerz_gateway.refund(refund)
     again = sslcommerz_gateway.refund(refund)
 
     [(refund_trans_id, answer)] = sslcommerz_api.refunds.items()
-    assert first.succeeded is True
+    assert first.status is RefundStatus.PENDING
     assert first.refund_reference == answer["refund_ref_id"]
     assert again == first
     sent = sslcommerz_api.received[-1]
@@ -380,10 +383,63 @@ def test_a_refund_sslcommerz_declines_is_reported_as_not_succeeded(
     checkout, _ = opened
 
     result = sslcommerz_gateway.refund(
-        RefundRequest(checkout.payment_id, "2501011200000unknownbank", BDT_COURSE)
+        RefundInstruction(uuid4(), checkout.payment_id, "2501011200000unknownbank", BDT_COURSE)
     )
 
-    assert result.succeeded is False
+    assert result.status is RefundStatus.FAILED
+    assert result.failure_reason == "Invalid bank_tran_id"
+
+
+@pytest.mark.parametrize(
+    ("settled", "status"),
+    [("refunded", RefundStatus.SUCCEEDED), ("cancelled", RefundStatus.CANCELED)],
+)
+def test_a_processing_refund_settles_through_the_refund_query(
+    sslcommerz_gateway: SslcommerzGateway,
+    sslcommerz_api: SslcommerzApiDouble,
+    opened: tuple[CheckoutRequest, CheckoutSession],
+    settled: str,
+    status: RefundStatus,
+) -> None:
+    checkout, session = opened
+    [paid] = sslcommerz_gateway.parse_webhook(ipn(sslcommerz_api.pay(session.gateway_reference)))
+    assert paid.gateway_reference is not None
+    refund_id = uuid4()
+    made = sslcommerz_gateway.refund(
+        RefundInstruction(refund_id, checkout.payment_id, paid.gateway_reference, BDT_COURSE)
+    )
+    still = sslcommerz_gateway.refund_status(made.refund_reference, refund_id)
+    sslcommerz_api.settle_refund(made.refund_reference, settled)
+
+    now = sslcommerz_gateway.refund_status(made.refund_reference, refund_id)
+
+    assert (made.status, still.status, now.status) == (
+        RefundStatus.PENDING,
+        RefundStatus.PENDING,
+        status,
+    )
+    asked = sslcommerz_api.received[-1]
+    assert asked.query["refund_ref_id"] == made.refund_reference
+    assert asked.query["store_passwd"] == sslcommerz_api.store_password
+
+
+def test_each_refund_attempt_is_its_own_refund_at_sslcommerz(
+    sslcommerz_gateway: SslcommerzGateway,
+    sslcommerz_api: SslcommerzApiDouble,
+    opened: tuple[CheckoutRequest, CheckoutSession],
+) -> None:
+    checkout, session = opened
+    [paid] = sslcommerz_gateway.parse_webhook(ipn(sslcommerz_api.pay(session.gateway_reference)))
+    assert paid.gateway_reference is not None
+
+    for _ in range(2):
+        sslcommerz_gateway.refund(
+            RefundInstruction(
+                uuid4(), checkout.payment_id, paid.gateway_reference, Money(500, "BDT")
+            )
+        )
+
+    assert len(sslcommerz_api.refunds) == 2
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from uuid import uuid4
 
 import pytest
 
@@ -17,10 +18,11 @@ from skillwise.application.payments.gateway import (
     GatewayEventKind,
     GatewayUnavailable,
     InvalidWebhook,
-    RefundRequest,
+    RefundInstruction,
     WebhookRequest,
 )
 from skillwise.domain.money import Money
+from skillwise.domain.refunds import RefundStatus
 from tests.doubles.stripe_api import StripeApiDouble
 
 pytestmark = pytest.mark.integration
@@ -304,6 +306,8 @@ def test_a_signed_payment_intent_succeeded_event_becomes_a_succeeded_event(
             gateway_reference=session.gateway_reference,
             amount=Money(1999, "USD"),
             occurred_at=datetime.fromtimestamp(event["created"], UTC),
+            # Disputes name the charge; the payment keeps it to be found by it.
+            charge_reference=event["data"]["object"]["latest_charge"],
         )
     ]
 
@@ -347,14 +351,16 @@ def test_declined_and_canceled_payment_intents_become_failed_and_canceled_events
     assert parsed.amount == Money(2500, "GBP")
 
 
-def test_a_charge_refunded_event_reports_the_refunded_amount(
+def test_a_charge_refunded_event_names_the_payment_and_its_charge_but_no_amount_to_apply(
     stripe_gateway: StripeGateway, stripe_api: StripeApiDouble, make_checkout: MakeCheckout
 ) -> None:
     checkout = make_checkout()
     session = stripe_gateway.start_checkout(checkout)
     stripe_api.succeed(session.gateway_reference)
     stripe_gateway.refund(
-        RefundRequest(checkout.payment_id, session.gateway_reference, Money(1999, "USD"))
+        RefundInstruction(
+            uuid4(), checkout.payment_id, session.gateway_reference, Money(1999, "USD")
+        )
     )
     event = stripe_api.charge_refunded_event(session.gateway_reference)
 
@@ -364,7 +370,9 @@ def test_a_charge_refunded_event_reports_the_refunded_amount(
     assert parsed.event_id == event["id"]
     assert parsed.payment_id == checkout.payment_id
     assert parsed.gateway_reference == session.gateway_reference
-    assert parsed.amount == Money(1999, "USD")
+    assert parsed.charge_reference == event["data"]["object"]["id"]
+    # Sent as soon as a refund is created, still pending: refunds settle by their own events.
+    assert parsed.amount is None
 
 
 def test_a_refunded_charge_without_metadata_is_matched_by_its_payment_intent(
@@ -449,8 +457,12 @@ def test_refund_creates_one_refund_of_the_payment_intent_however_often_asked(
     checkout = make_checkout()
     session = stripe_gateway.start_checkout(checkout)
     stripe_api.succeed(session.gateway_reference)
-    refund = RefundRequest(
-        checkout.payment_id, session.gateway_reference, Money(1999, "USD"), "Course withdrawn"
+    refund = RefundInstruction(
+        uuid4(),
+        checkout.payment_id,
+        session.gateway_reference,
+        Money(1999, "USD"),
+        "Course withdrawn",
     )
 
     first = stripe_gateway.refund(refund)
@@ -459,14 +471,18 @@ def test_refund_creates_one_refund_of_the_payment_intent_however_often_asked(
     [stored] = stripe_api.refunds.values()
     assert first.refund_reference == stored["id"]
     assert first.refund_reference.startswith("re_")
-    assert first.succeeded is True
+    assert first.status is RefundStatus.SUCCEEDED
     assert again == first
     sent = stripe_api.requests_to("/v1/refunds")[0]
-    assert sent.headers["idempotency-key"] == f"skillwise-refund-{checkout.payment_id}"
+    assert sent.headers["idempotency-key"] == f"skillwise-refund-{refund.refund_id}"
     assert stripe_api.params(sent) == {
         "payment_intent": session.gateway_reference,
         "amount": "1999",
-        "metadata": {"payment_id": str(checkout.payment_id), "reason": "Course withdrawn"},
+        "metadata": {
+            "payment_id": str(checkout.payment_id),
+            "refund_id": str(refund.refund_id),
+            "reason": "Course withdrawn",
+        },
     }
 
 
@@ -478,7 +494,9 @@ def test_refund_of_an_unpaid_payment_intent_is_refused_as_gateway_unavailable(
 
     with pytest.raises(GatewayUnavailable, match="successful charge"):
         stripe_gateway.refund(
-            RefundRequest(checkout.payment_id, session.gateway_reference, Money(1999, "USD"))
+            RefundInstruction(
+                uuid4(), checkout.payment_id, session.gateway_reference, Money(1999, "USD")
+            )
         )
 
 
@@ -519,7 +537,9 @@ def test_lookup_reports_a_refunded_charge_as_refunded(
     session = stripe_gateway.start_checkout(checkout)
     stripe_api.succeed(session.gateway_reference)
     stripe_gateway.refund(
-        RefundRequest(checkout.payment_id, session.gateway_reference, Money(1999, "USD"))
+        RefundInstruction(
+            uuid4(), checkout.payment_id, session.gateway_reference, Money(1999, "USD")
+        )
     )
 
     state = stripe_gateway.lookup(checkout.payment_id, session.gateway_reference)
