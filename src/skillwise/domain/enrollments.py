@@ -15,8 +15,6 @@ class EnrollmentStatus(StrEnum):
     ACTIVE = "active"
     COMPLETED = "completed"
     REFUNDED = "refunded"
-    # The payment behind it is disputed at the buyer's bank: no access until that is settled.
-    SUSPENDED = "suspended"
 
 
 class DuplicateEnrollment(Conflict):
@@ -33,17 +31,24 @@ class Enrollment:
     updated_at: datetime
     status: EnrollmentStatus = EnrollmentStatus.ACTIVE
     completed_at: datetime | None = None
+    # Set while the payment behind it is disputed at the buyer's bank: no access until the
+    # dispute is settled, whatever the status.
+    suspended_at: datetime | None = None
     id: UUID = field(default_factory=uuid4)
 
     @property
     def grants_access(self) -> bool:
-        return self.status not in (EnrollmentStatus.REFUNDED, EnrollmentStatus.SUSPENDED)
+        return self.status is not EnrollmentStatus.REFUNDED and self.suspended_at is None
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
 
     def belongs_to(self, user_id: UUID) -> bool:
         return self.user_id == user_id
 
     def require_access(self) -> None:
-        if self.status is EnrollmentStatus.SUSPENDED:
+        if self.is_suspended:
             raise PermissionDenied(
                 "The payment for this course is disputed; access returns if the dispute is "
                 "settled in the seller's favour.",
@@ -69,6 +74,7 @@ class Enrollment:
         if self.status is EnrollmentStatus.REFUNDED:
             return False
         self.status = EnrollmentStatus.REFUNDED
+        self.suspended_at = None
         self.updated_at = now
         return True
 
@@ -76,15 +82,15 @@ class Enrollment:
         """Hold access while the payment is disputed; True if this changed anything."""
         if not self.grants_access:
             return False
-        self.status = EnrollmentStatus.SUSPENDED
+        self.suspended_at = now
         self.updated_at = now
         return True
 
     def resume(self, now: datetime) -> bool:
-        """A dispute settled in the seller's favour: access back, completion as it was."""
-        if self.status is not EnrollmentStatus.SUSPENDED:
+        """A dispute settled in the seller's favour: access back, progress as it was."""
+        if self.suspended_at is None:
             return False
-        self.status = EnrollmentStatus.COMPLETED if self.completed_at else EnrollmentStatus.ACTIVE
+        self.suspended_at = None
         self.updated_at = now
         return True
 

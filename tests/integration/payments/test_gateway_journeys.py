@@ -160,14 +160,23 @@ def test_a_stripe_refund_made_at_stripe_first_makes_our_refund_a_no_op(
     [intent_id] = stripe_api.payment_intents
     body, headers = stripe_api.webhook(stripe_api.succeed(intent_id))
     stripe_store.client.post(f"{API}/payments/webhook/", data=body, headers=headers)
-    stripe_api._create_refund({"payment_intent": intent_id})
+    dashboard = stripe_api._create_refund({"payment_intent": intent_id})
 
     body, headers = stripe_api.webhook(stripe_api.charge_refunded_event(intent_id))
-    webhook = stripe_store.client.post(f"{API}/payments/webhook/", data=body, headers=headers)
+    charge_refunded = stripe_store.client.post(
+        f"{API}/payments/webhook/", data=body, headers=headers
+    )
+    body, headers = stripe_api.webhook(stripe_api.refund_event(dashboard["id"]))
+    refund_created = stripe_store.client.post(
+        f"{API}/payments/webhook/", data=body, headers=headers
+    )
     ours = stripe_store.refund(created["id"])
 
-    assert stripe_store.outcomes(webhook) == ["applied"]
+    assert stripe_store.outcomes(charge_refunded) == ["ignored"]
+    assert stripe_store.outcomes(refund_created) == ["applied"]
     assert (ours.status_code, ours.json["status"]) == (200, "refunded")
+    [recorded] = ours.json["refunds"]
+    assert (recorded["gateway_reference"], recorded["status"]) == (dashboard["id"], "succeeded")
     assert len(stripe_api.refunds) == 1
     assert enrollment_status(uow_factory, shop, shop.course) is EnrollmentStatus.REFUNDED
 
@@ -184,7 +193,9 @@ def test_a_stripe_refund_while_stripe_is_down_answers_503_and_changes_nothing(
     refused = stripe_store.refund(created["id"])
 
     assert (refused.status_code, refused.json["error"]) == (503, "gateway_unavailable")
-    assert stripe_store.payment(created["id"])["status"] == "succeeded"
+    payment = stripe_store.payment(created["id"])
+    assert payment["status"] == "succeeded"
+    assert [r["status"] for r in payment["refunds"]] == ["failed"]
     assert enrollment_status(uow_factory, shop, shop.course) is EnrollmentStatus.ACTIVE
 
 
@@ -308,7 +319,7 @@ def open_sslcommerz_payment(ssl_store, course) -> tuple[dict, str]:
 
 
 def test_sslcommerz_purchase_from_gateway_page_to_refund(
-    ssl_store, sslcommerz_api, shop, bdt_course, uow_factory, outbox_mailer
+    ssl_store, sslcommerz_api, shop, bdt_course, uow_factory, outbox_mailer, container, monkeypatch
 ):
     created, tran_id = open_sslcommerz_payment(ssl_store, bdt_course)
     session = sslcommerz_api.session_for(tran_id)
@@ -338,14 +349,36 @@ def test_sslcommerz_purchase_from_gateway_page_to_refund(
     [receipt] = outbox_mailer.to(shop.buyer.email.value)
     assert receipt.attachments[0].filename == f"{invoice['number']}.pdf"
 
-    refunded = ssl_store.refund(created["id"])
+    processing = ssl_store.refund(created["id"])
 
-    assert (refunded.status_code, refunded.json["status"]) == (200, "refunded")
+    # SSLCOMMERZ answers APIConnect=DONE with status processing: the money is on its way.
+    assert (processing.status_code, processing.json["status"]) == (200, "succeeded")
+    [refund] = processing.json["refunds"]
+    assert refund["status"] == "pending"
     [gateway_refund] = sslcommerz_api.refunds.values()
     assert gateway_refund["bank_tran_id"] == sslcommerz_api.attempts[-1]["bank_tran_id"]
-    assert enrollment_status(uow_factory, shop, bdt_course) is EnrollmentStatus.REFUNDED
-    assert ssl_store.refund(created["id"]).status_code == 200
+    assert refund["gateway_reference"] == gateway_refund["refund_ref_id"]
+    assert enrollment_status(uow_factory, shop, bdt_course) is EnrollmentStatus.ACTIVE
+    again = ssl_store.refund(created["id"])
+    assert (again.status_code, again.json["error"]) == (409, "refund_exceeds_payment")
     assert len(sslcommerz_api.refunds) == 1
+
+    sslcommerz_api.settle_refund(gateway_refund["refund_ref_id"], "refunded")
+    monkeypatch.setattr(cli, "_container", lambda: container)
+    reconciled = CliRunner().invoke(
+        cli.main, ["payments", "reconcile", "--older-than", "0", "--apply"]
+    )
+
+    assert reconciled.exit_code == 0, reconciled.output
+    assert f"refund {refund['id']} applied" in reconciled.output
+    assert ssl_store.payment(created["id"])["status"] == "refunded"
+    assert enrollment_status(uow_factory, shop, bdt_course) is EnrollmentStatus.REFUNDED
+    assert (
+        sslcommerz_api.requests_to("/validator/api/merchantTransIDvalidationAPI.php")[-1].query[
+            "refund_ref_id"
+        ]
+        == gateway_refund["refund_ref_id"]
+    )
 
 
 def test_an_ipn_with_a_bad_verify_sign_changes_nothing(

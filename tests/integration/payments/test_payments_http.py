@@ -243,6 +243,8 @@ def test_history_lists_my_payments_newest_first(client, app, shop, buyer, uow_fa
         "created_at",
         "paid_at",
         "invoice_id",
+        "refunded_amount",
+        "refunds",
     }
 
 

@@ -88,6 +88,7 @@ def test_an_approved_payment_is_refunded_at_the_gateway_under_its_bank_transacti
 ):
     payment_id = held_payment(ssl_store, sslcommerz_api, bdt_course)
     review(ssl_store, payment_id, decision="approve")
+    sslcommerz_api.next_refund_status = "success"
 
     refunded = ssl_store.refund(payment_id)
 

@@ -14,7 +14,6 @@ from skillwise.application.catalog.views import CourseDetail
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog.course import Course
 from skillwise.domain.catalog.outline import Lesson, lesson_content_is_open_to
-from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import (
     AuthenticationRequired,
     CourseNotFound,
@@ -86,7 +85,7 @@ class CatalogAccess:
                 "Sign in to read this lesson.", code="authentication_required"
             )
         enrollment = self._uow.enrollments.get_for(self._actor.user_id, course.id)
-        if enrollment is not None and enrollment.status is EnrollmentStatus.SUSPENDED:
+        if enrollment is not None and enrollment.is_suspended:
             # A disputed payment holds access: say so rather than "enroll".
             enrollment.require_access()
         raise PermissionDenied("Enroll in this course to read its lessons.", code="not_enrolled")

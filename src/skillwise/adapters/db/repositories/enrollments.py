@@ -23,6 +23,7 @@ def enrollment_from_row(row: Any) -> Enrollment:
         started_at=row.started_at,
         completed_at=row.completed_at,
         updated_at=row.updated_at,
+        suspended_at=row.suspended_at,
     )
 
 
@@ -34,6 +35,7 @@ def _values(enrollment: Enrollment) -> dict[str, Any]:
         "started_at": enrollment.started_at,
         "completed_at": enrollment.completed_at,
         "updated_at": enrollment.updated_at,
+        "suspended_at": enrollment.suspended_at,
     }
 
 

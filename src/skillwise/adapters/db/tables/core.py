@@ -114,6 +114,7 @@ enrollments = Table(
     Column("started_at", UtcDateTime, nullable=False),
     Column("completed_at", UtcDateTime),
     Column("updated_at", UtcDateTime, nullable=False),
+    Column("suspended_at", UtcDateTime),
     UniqueConstraint("user_id", "course_id"),
     CheckConstraint("status IN ('active', 'completed', 'refunded', 'suspended')", name="status"),
 )

@@ -55,11 +55,6 @@ payments = Table(
     Column("charge_reference", String(255)),
     CheckConstraint(PAYMENT_STATUSES, name="status"),
     CheckConstraint("amount_minor > 0", name="amount_positive"),
-    # A backstop only: the refunded total is kept within the amount under the payment's
-    # row lock, where the use case can answer 409 instead of an integrity error.
-    CheckConstraint(
-        "refunded_minor >= 0 AND refunded_minor <= amount_minor", name="refunded_within_amount"
-    ),
     UniqueConstraint("gateway", "gateway_reference"),
     Index("ix_payments_gateway_charge_reference", "gateway", "charge_reference"),
     Index("ix_payments_user_id_created_at", "user_id", "created_at"),
