@@ -82,7 +82,12 @@ class AdminRefund(MethodView):
         "The refunds would add up to more than was paid (pending ones count)",
         "refund_exceeds_payment",
     )
-    @fails(422, "A reason too long or an amount below 1", "unprocessable_entity")
+    @fails(
+        422,
+        "A reason too long, an amount below 1, or in another currency than the payment's",
+        "unprocessable_entity",
+        "currency_mismatch",
+    )
     @fails(
         503,
         "The gateway could not be reached or refused; the refund is recorded as failed",
@@ -100,7 +105,11 @@ class AdminRefund(MethodView):
         admin who asked. Without `amount`, a payment refunded in full answers as it is.
         """
         return refund_payment(
-            current_actor(), payment_id, body["reason"], amount_minor=body["amount"]
+            current_actor(),
+            payment_id,
+            body["reason"],
+            amount_minor=body["amount"],
+            currency=body["currency"],
         )
 
 

@@ -66,22 +66,26 @@ class DecideRefundRequest:
             uow.refund_requests.save(request)
             course = uow.courses.get(payment.course_id)
             assert course is not None, "payments keep their course"
-            approved = decision is RefundDecision.APPROVE
-            uow.notifications.add(
-                Notification(
+            data = {"payment_id": str(payment.id), "refund_request_id": str(request.id)}
+            if refund is not None:
+                notice = Notification(
                     user_id=request.user_id,
-                    kind="refund_request_approved" if approved else "refund_request_rejected",
-                    title=f"Refund request {'approved' if approved else 'declined'}: "
-                    f"{course.title}",
-                    body=(
-                        f"Your refund of {refund.amount} is on its way; we will tell you when "
-                        "the money is back."
-                        if refund is not None
-                        else "Your refund request was declined." + (f" {note}" if note else "")
-                    ),
-                    data={"payment_id": str(payment.id), "refund_request_id": str(request.id)},
+                    kind="refund_request_approved",
+                    title=f"Refund request approved: {course.title}",
+                    body=f"Your refund of {refund.amount} is on its way; we will tell you when "
+                    "the money is back.",
+                    data=data,
                     created_at=now,
                 )
-            )
+            else:
+                notice = Notification(
+                    user_id=request.user_id,
+                    kind="refund_request_rejected",
+                    title=f"Refund request declined: {course.title}",
+                    body="Your refund request was declined." + (f" {note}" if note else ""),
+                    data=data,
+                    created_at=now,
+                )
+            uow.notifications.add(notice)
             uow.commit()
         return request, refund

@@ -11,7 +11,7 @@ from skillwise.application.payments.refunds import reserve_refund, settle_refund
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.retries import retry_transient
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.errors import PaymentNotFound
+from skillwise.domain.errors import DomainValidationError, PaymentNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.money import Money
 from skillwise.domain.payments import PaymentStatus
@@ -42,22 +42,34 @@ class RefundPayment:
         reason: str = "",
         *,
         amount_minor: int | None = None,
+        currency: str | None = None,
     ) -> PaymentListing:
+        """`currency`, when given, must be the payment's: it says what `amount_minor` is in."""
         actor.ensure_is_admin("refund payments")
         refund = retry_transient(
-            lambda: self._reserve(actor.user_id, payment_id, reason, amount_minor)
+            lambda: self._reserve(actor.user_id, payment_id, reason, amount_minor, currency)
         )
         if refund is not None:
             self.send_to_gateway(refund)
         return self._listing(payment_id)
 
     def _reserve(
-        self, admin_id: UUID, payment_id: UUID, reason: str, amount_minor: int | None
+        self,
+        admin_id: UUID,
+        payment_id: UUID,
+        reason: str,
+        amount_minor: int | None,
+        currency: str | None,
     ) -> Refund | None:
         with self._uow as uow:
             payment = uow.payments.get_for_update(payment_id)
             if payment is None:
                 raise PaymentNotFound()
+            if currency is not None and currency != payment.amount.currency:
+                raise DomainValidationError(
+                    f"The payment is in {payment.amount.currency}, not {currency}.",
+                    code="currency_mismatch",
+                )
             if amount_minor is None and payment.status is PaymentStatus.REFUNDED:
                 return None
             self._ensure_gateway_configured(payment.gateway)

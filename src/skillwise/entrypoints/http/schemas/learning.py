@@ -170,6 +170,10 @@ NOTIFICATION_KINDS = (
     "payment_rejected",
     "new_lesson",
     "price_drop",
+    "refund_failed",
+    "refund_request_approved",
+    "refund_request_rejected",
+    "dispute_lost",
 )
 
 

@@ -238,6 +238,16 @@ class RefundSchema(BaseSchema):
             "`refund_exceeds_payment`."
         },
     )
+    currency = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Regexp(r"^[A-Z]{3}$"),
+        metadata={
+            "description": "The payment's ISO 4217 code, to say which currency `amount` is "
+            "in; another one answers 422 `currency_mismatch`.",
+            "example": "USD",
+        },
+    )
 
 
 # --- refund requests by buyers ---
