@@ -67,14 +67,16 @@ class FakeGateway:
         amount: Money,
         *,
         timestamp: int | None = None,
+        event_id: str | None = None,
     ) -> tuple[bytes, dict[str, str]]:
-        """A webhook body and its headers, as the fake checkout page delivers them."""
+        """A webhook body and its headers, as the fake checkout page delivers them (tests
+        name other events with `event_id`)."""
         signed_at = int(time.time()) if timestamp is None else timestamp
         body = json.dumps(
             {
                 # One id per payment and outcome, so a double-submitted checkout page
                 # delivers the same event twice rather than two different ones.
-                "id": f"evt_{kind.value}_{payment_id.hex}",
+                "id": event_id or f"evt_{kind.value}_{payment_id.hex}",
                 "type": kind.value,
                 "payment_id": str(payment_id),
                 "amount": amount.amount_minor,
