@@ -11,6 +11,7 @@ from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.application.payments.listings import payment_listing
 from skillwise.application.payments.ports import EventOutcome, PaymentListing, RecordedEvent
 from skillwise.application.shared.clock import Clock
+from skillwise.application.shared.retries import retry_transient
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import Conflict, DomainValidationError, PaymentNotFound
 from skillwise.domain.identity import Actor
@@ -57,7 +58,12 @@ class ReviewHeldPayment:
         self, actor: Actor, payment_id: UUID, *, decision: ReviewDecision, note: str = ""
     ) -> PaymentListing:
         actor.ensure_is_admin("review held payments")
-        note = _checked_note(decision, note)
+        checked = _checked_note(decision, note)
+        return retry_transient(lambda: self._decide(actor, payment_id, decision, checked))
+
+    def _decide(
+        self, actor: Actor, payment_id: UUID, decision: ReviewDecision, note: str
+    ) -> PaymentListing:
         with self._uow as uow:
             now = self._clock.now()
             payment = uow.payments.get_for_update(payment_id)
