@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skillwise.application.payments.gateway import (
-    GatewayEventKind,
-    GatewayPaymentState,
-)
+from skillwise.application.payments.gateway import GatewayEventKind, GatewayPaymentState
 from skillwise.application.payments.use_cases.reconcile_payments import ReconcilePayments
 from skillwise.application.payments.use_cases.refund_payment import RefundPayment
 from skillwise.domain.money import Money

@@ -1,7 +1,7 @@
 """Refunds as records of their own, disputes, refund requests; partial refunds in the ledger.
 
-Revision ID: 0010_refunds_and_disputes
-Revises: 0007_devices_and_preferences
+Revision ID: 0011_refunds_and_disputes
+Revises: 0010_catalog_indexes
 """
 
 import warnings
@@ -11,8 +11,8 @@ from alembic import op
 
 from skillwise.adapters.db.types import UtcDateTime
 
-revision = "0010_refunds_and_disputes"
-down_revision = "0007_devices_and_preferences"
+revision = "0011_refunds_and_disputes"
+down_revision = "0010_catalog_indexes"
 branch_labels = None
 depends_on = None
 
