@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from skillwise.application.learning.completion import complete_enrollment
-from skillwise.application.payments.gateway import GatewayEventKind
-from skillwise.application.payments.use_cases.refund_payment import RefundPayment
 from skillwise.domain.certificates import CertificateStatus
+from skillwise.domain.refunds import RefundStatus
 from tests.fakes.payments import Market, a_market
+from tests.unit.payments.test_refunds import refund_update
 
 
 @pytest.fixture
@@ -32,19 +32,23 @@ def test_an_admin_refund_revokes_the_buyers_certificate(market):
     payment, certificate = a_completed_purchase(market)
     market.clock.advance(days=2)
 
-    RefundPayment(market.uow, market.gateways, market.handle_event())(
-        market.admin.as_actor(), payment.id
-    )
+    market.refund_payment()(market.admin.as_actor(), payment.id)
 
     revoked = market.uow.certificates.get_for_enrollment(certificate.enrollment_id)
     assert revoked.status is CertificateStatus.REVOKED
     assert revoked.revoked_at == market.clock.now()
 
 
-def test_a_refund_reported_by_the_gateway_revokes_it_too(market):
+def test_a_refund_the_gateway_settles_later_revokes_it_too(market):
     payment, certificate = a_completed_purchase(market)
+    market.gateway.refund_answer = RefundStatus.PENDING
+    market.refund(payment)
+    assert market.uow.certificates.get_for_enrollment(certificate.enrollment_id).status is (
+        CertificateStatus.VALID
+    )
+    [refund] = market.uow.refunds.rows.values()
 
-    market.deliver(GatewayEventKind.REFUNDED, payment)
+    market.handle_event()(refund_update(market, payment, refund, RefundStatus.SUCCEEDED))
 
     revoked = market.uow.certificates.get_for_enrollment(certificate.enrollment_id)
     assert revoked.status is CertificateStatus.REVOKED
