@@ -100,7 +100,7 @@ def test_a_wishlist_page_of_50_runs_as_many_statements_as_a_page_of_1(
         50,
         55,
     )
-    assert small == large == 4
+    assert small == large == 3
 
 
 def test_the_wishlist_operations_follow_the_openapi_rules(client):
