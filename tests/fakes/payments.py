@@ -40,6 +40,7 @@ from skillwise.application.payments.use_cases.refund_payment import RefundPaymen
 from skillwise.application.payments.use_cases.start_payment import StartPayment
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog.course import Course
+from skillwise.domain.coupons import CouponUses
 from skillwise.domain.disputes import Dispute
 from skillwise.domain.errors import CurrencyNotSupported, DomainValidationError
 from skillwise.domain.identity import Role
@@ -186,6 +187,17 @@ class FakePaymentRepository(FakeRepository, implements=PaymentRepository):
             key=lambda p: p.created_at,
         )
         return [dataclasses.replace(p) for p in pending[:limit]]
+
+    def coupon_uses(self, coupon_id: UUID, *, user_id: UUID | None = None) -> CouponUses:
+        carrying = [
+            p
+            for p in self.rows.values()
+            if p.coupon_id == coupon_id and (user_id is None or p.user_id == user_id)
+        ]
+        return CouponUses(
+            redeemed=sum(p.status is PaymentStatus.SUCCEEDED for p in carrying),
+            reserved=sum(p.status is PaymentStatus.PENDING for p in carrying),
+        )
 
 
 class FakePaymentEventRepository(FakeRepository, implements=PaymentEventRepository):
@@ -554,7 +566,7 @@ class Market:
         return HandlePaymentEvent(self.uow, self.clock, self.fee)
 
     def start_payment(self) -> StartPayment:
-        return StartPayment(self.uow, self.gateways, self.clock)
+        return StartPayment(self.uow, self.gateways, self.clock, self.fee)
 
     def receive_webhook(self) -> ReceiveWebhook:
         return ReceiveWebhook(self.gateways, self.handle_event())

@@ -8,6 +8,7 @@ from typing import Any
 import tests.fakes.accounts
 import tests.fakes.catalog
 import tests.fakes.certificates
+import tests.fakes.coupons
 import tests.fakes.learning
 import tests.fakes.notifications
 import tests.fakes.payments

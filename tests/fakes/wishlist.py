@@ -37,6 +37,9 @@ class FakeWishlistRepository(FakeRepository, implements=WishlistRepository):
         )
         return [item.user_id for item in wishers if (item.user_id, course_id) not in self.holders]
 
+    def wished_course_ids(self) -> list[UUID]:
+        return sorted({course_id for _, course_id in self.rows}, key=str)
+
 
 class FakeWishlistQueries:
     def __init__(self, uow: Any) -> None:

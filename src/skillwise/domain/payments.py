@@ -70,6 +70,10 @@ class Payment:
     refunded_minor: int = 0
     # The gateway's charge behind the payment (Stripe ch_...), which disputes name.
     charge_reference: str | None = None
+    # A coupon took `discount_minor` off the course's price; `amount` is what is charged.
+    discount_minor: int = 0
+    coupon_id: UUID | None = None
+    coupon_code: str | None = None
     id: UUID = field(default_factory=uuid4)
 
     def __eq__(self, other: object) -> bool:
@@ -81,6 +85,15 @@ class Payment:
     @property
     def is_open(self) -> bool:
         return self.status is PaymentStatus.PENDING
+
+    @property
+    def discount(self) -> Money:
+        return Money(self.discount_minor, self.amount.currency)
+
+    @property
+    def price(self) -> Money:
+        """The course's price when the payment was opened, before any coupon."""
+        return self.amount + self.discount
 
     @property
     def gateway_reference(self) -> str | None:

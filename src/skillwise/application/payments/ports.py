@@ -10,6 +10,7 @@ from uuid import UUID
 
 from skillwise.application.payments.gateway import GatewayEventKind, PaymentGateway
 from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.domain.coupons import CouponUses
 from skillwise.domain.disputes import Dispute
 from skillwise.domain.money import Money
 from skillwise.domain.payments import EarningEntry, EarningTotals, Invoice, Payment, PaymentStatus
@@ -89,6 +90,11 @@ class PaymentRepository(Protocol):
         ...
 
     def pending_created_before(self, cutoff: datetime, limit: int) -> list[Payment]: ...
+
+    def coupon_uses(self, coupon_id: UUID, *, user_id: UUID | None = None) -> CouponUses:
+        """The payments carrying the coupon that are succeeded or still pending (all buyers',
+        or one buyer's)."""
+        ...
 
 
 class EventOutcome(StrEnum):

@@ -15,6 +15,7 @@ from skillwise.application.catalog.ports import (
 )
 from skillwise.application.catalog.uploads import UploadRepository
 from skillwise.application.certificates.ports import CertificateRepository
+from skillwise.application.coupons.ports import CouponRepository
 from skillwise.application.learning.enrollments import EnrollmentRepository
 from skillwise.application.learning.ports import (
     LessonProgressRepository,
@@ -74,6 +75,7 @@ class UnitOfWork(Protocol):
     wishlist: WishlistRepository
     certificates: CertificateRepository
     uploads: UploadRepository
+    coupons: CouponRepository
 
     def __enter__(self) -> Self: ...
 

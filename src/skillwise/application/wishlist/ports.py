@@ -26,6 +26,10 @@ class WishlistRepository(Protocol):
         it already: those a better price is news to."""
         ...
 
+    def wished_course_ids(self) -> list[UUID]:
+        """Every course someone wishes for (a site-wide coupon is news for each)."""
+        ...
+
 
 # --- read side ---
 

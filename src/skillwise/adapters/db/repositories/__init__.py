@@ -8,6 +8,7 @@ from skillwise.adapters.db.repositories import (  # noqa: F401  (registers the r
     accounts,
     catalog,
     certificates,
+    coupons,
     courses,
     devices,
     disputes,

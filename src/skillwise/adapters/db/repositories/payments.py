@@ -20,8 +20,19 @@ from skillwise.adapters.db.tables.payments import (
 )
 from skillwise.application.payments.ports import PaymentFilters, PaymentListing, PaymentRepository
 from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.domain.coupons import CouponUses
 from skillwise.domain.money import Money
 from skillwise.domain.payments import Checkout, Payment, PaymentStatus
+
+# The payments that use up a coupon: paid for (redeemed) and still open (reserved).
+COUPON_USES = (PaymentStatus.SUCCEEDED.value, PaymentStatus.PENDING.value)
+
+
+def coupon_uses_from(counts: dict[str, int]) -> CouponUses:
+    return CouponUses(
+        redeemed=counts.get(PaymentStatus.SUCCEEDED.value, 0),
+        reserved=counts.get(PaymentStatus.PENDING.value, 0),
+    )
 
 
 def payment_from_row(row: Any) -> Payment:
@@ -46,6 +57,9 @@ def payment_from_row(row: Any) -> Payment:
         transaction_reference=row.transaction_reference,
         needs_review=row.needs_review,
         review_reason=row.review_reason,
+        discount_minor=row.discount_minor,
+        coupon_id=row.coupon_id,
+        coupon_code=row.coupon_code,
         created_at=row.created_at,
         updated_at=row.updated_at,
         paid_at=row.paid_at,
@@ -73,6 +87,10 @@ def _payment_values(payment: Payment) -> dict[str, Any]:
         "transaction_reference": payment.transaction_reference,
         "needs_review": payment.needs_review,
         "review_reason": payment.review_reason,
+        "price_minor": payment.price.amount_minor,
+        "discount_minor": payment.discount_minor,
+        "coupon_id": payment.coupon_id,
+        "coupon_code": payment.coupon_code,
         "created_at": payment.created_at,
         "updated_at": payment.updated_at,
         "paid_at": payment.paid_at,
@@ -232,6 +250,20 @@ class SqlPaymentRepository(SqlRepository, implements=PaymentRepository):
             .limit(limit)
         )
         return [payment_from_row(row) for row in rows]
+
+    def coupon_uses(self, coupon_id: UUID, *, user_id: UUID | None = None) -> CouponUses:
+        query = (
+            select(payments.c.status, func.count())
+            .where(
+                payments.c.coupon_id == coupon_id,
+                payments.c.status.in_(COUPON_USES),
+            )
+            .group_by(payments.c.status)
+        )
+        if user_id is not None:
+            query = query.where(payments.c.user_id == user_id)
+        counts = dict(self._session.execute(query).tuples().all())
+        return coupon_uses_from(counts)
 
     def _page(
         self, conditions: list[ColumnElement[bool]], page: PageRequest

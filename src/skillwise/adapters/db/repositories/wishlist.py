@@ -50,3 +50,10 @@ class SqlWishlistRepository(SqlRepository, implements=WishlistRepository):
                 .order_by(wishlist_items.c.added_at, wishlist_items.c.id)
             ).scalars()
         )
+
+    def wished_course_ids(self) -> list[UUID]:
+        return list(
+            self._session.execute(
+                select(wishlist_items.c.course_id).distinct().order_by(wishlist_items.c.course_id)
+            ).scalars()
+        )

@@ -5,6 +5,7 @@ from skillwise.adapters.db.tables import (  # noqa: F401
     catalog,
     certificates,
     core,
+    coupons,
     learning,
     notifications,
     payments,

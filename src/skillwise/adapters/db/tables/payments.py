@@ -47,6 +47,11 @@ payments = Table(
     Column("transaction_reference", String(255)),
     Column("needs_review", Boolean, nullable=False, default=False),
     Column("review_reason", String(200)),
+    # The course's price, what a coupon took off it, and `amount_minor`, the rest, charged.
+    Column("price_minor", BigInteger, nullable=False),
+    Column("discount_minor", BigInteger, nullable=False, default=0),
+    Column("coupon_id", Uuid, ForeignKey("coupons.id")),
+    Column("coupon_code", String(40)),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
     Column("paid_at", UtcDateTime),
@@ -54,12 +59,19 @@ payments = Table(
     Column("refunded_minor", BigInteger, nullable=False, server_default=text("0")),
     Column("charge_reference", String(255)),
     CheckConstraint(PAYMENT_STATUSES, name="status"),
-    CheckConstraint("amount_minor > 0", name="amount_positive"),
+    # Zero when a coupon took the whole price off: enrolled at once, with no gateway call.
+    CheckConstraint("amount_minor >= 0", name="amount_not_negative"),
+    CheckConstraint(
+        "discount_minor >= 0 AND price_minor = amount_minor + discount_minor",
+        name="price_is_amount_plus_discount",
+    ),
     UniqueConstraint("gateway", "gateway_reference"),
     Index("ix_payments_gateway_charge_reference", "gateway", "charge_reference"),
     Index("ix_payments_user_id_created_at", "user_id", "created_at"),
     Index("ix_payments_status_created_at", "status", "created_at"),
     Index("ix_payments_user_id_course_id_status", "user_id", "course_id", "status"),
+    # A coupon's uses are counted from its payments by status (and by buyer).
+    Index("ix_payments_coupon_id_status_user_id", "coupon_id", "status", "user_id"),
     # One open checkout per buyer, course, gateway and price: repeated or concurrent requests
     # without an Idempotency-Key meet on it instead of charging twice.
     Index(
