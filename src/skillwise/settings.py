@@ -48,6 +48,8 @@ class Settings:
     # When a buyer may still ask for a refund: days since paying, and progress below this.
     refund_window_days: int = 30
     refund_max_progress_percent: int = 30
+    # An open payment this old is canceled, and the coupon it reserved is free again.
+    payment_expiry_minutes: int = 60
 
     email_backend: str = "console"
     smtp_host: str = "localhost"
@@ -125,6 +127,9 @@ class Settings:
                 "SKILLWISE_PLATFORM_FEE_BPS is the platform's share in basis points, "
                 "from 0 to 10000 (2000 = 20%)."
             )
+        payment_expiry_minutes = int(get("SKILLWISE_PAYMENT_EXPIRY_MINUTES", "60") or "60")
+        if payment_expiry_minutes < 1:
+            raise ConfigurationError("SKILLWISE_PAYMENT_EXPIRY_MINUTES is at least 1.")
         storage = get("SKILLWISE_STORAGE", "local") or "local"
         if storage not in {"local", "s3"}:
             raise ConfigurationError("SKILLWISE_STORAGE is `local` (the default) or `s3`.")
@@ -168,6 +173,7 @@ class Settings:
             refund_max_progress_percent=int(
                 get("SKILLWISE_REFUND_MAX_PROGRESS_PERCENT", "30") or 30
             ),
+            payment_expiry_minutes=payment_expiry_minutes,
             email_backend=get("SKILLWISE_EMAIL_BACKEND", "console") or "console",
             smtp_host=get("SKILLWISE_SMTP_HOST", "localhost") or "localhost",
             smtp_port=int(get("SKILLWISE_SMTP_PORT", "25") or 25),

@@ -6,6 +6,7 @@ from dependency_injector import containers, providers
 
 from skillwise.application.payments.use_cases.complete_fake_checkout import CompleteFakeCheckout
 from skillwise.application.payments.use_cases.decide_refund_request import DecideRefundRequest
+from skillwise.application.payments.use_cases.expire_open_payments import ExpireOpenPayments
 from skillwise.application.payments.use_cases.get_invoice import GetInvoice
 from skillwise.application.payments.use_cases.get_invoice_pdf import GetInvoicePdf
 from skillwise.application.payments.use_cases.get_payment import GetPayment
@@ -43,7 +44,9 @@ class PaymentsContainer(containers.DeclarativeContainer):
     receive_webhook = providers.Factory(
         ReceiveWebhook, gateways=gateways, handle_event=handle_payment_event
     )
-    start_payment = providers.Factory(StartPayment, uow=uow, gateways=gateways, clock=clock)
+    start_payment = providers.Factory(
+        StartPayment, uow=uow, gateways=gateways, clock=clock, fee=platform_fee
+    )
     get_payment = providers.Factory(GetPayment, uow=uow)
     get_payment_audit = providers.Factory(GetPaymentAudit, uow=uow)
     list_payment_history = providers.Factory(ListPaymentHistory, uow=uow)
@@ -68,6 +71,13 @@ class PaymentsContainer(containers.DeclarativeContainer):
         gateways=gateways,
         handle_event=handle_payment_event,
         clock=clock,
+    )
+    expire_open_payments = providers.Factory(
+        ExpireOpenPayments,
+        uow=uow,
+        handle_event=handle_payment_event,
+        clock=clock,
+        expiry_minutes=infra.settings.provided.payment_expiry_minutes,
     )
     get_invoice = providers.Factory(GetInvoice, uow=uow)
     get_invoice_pdf = providers.Factory(GetInvoicePdf, uow=uow, renderer=infra.invoice_renderer)

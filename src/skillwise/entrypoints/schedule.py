@@ -9,6 +9,8 @@ RECONCILE_EVERY_SECONDS = 10 * 60
 # Pending this long without a webhook, a payment is asked about at its gateway.
 RECONCILE_OLDER_THAN_MINUTES = 30
 PURGE_TOKENS_EVERY_SECONDS = 6 * 60 * 60
+# How often open payments past SKILLWISE_PAYMENT_EXPIRY_MINUTES are canceled.
+EXPIRE_PAYMENTS_EVERY_SECONDS = 5 * 60
 
 
 def worker_scheduler(container: Container, *, relay_every: int) -> Scheduler:
@@ -25,9 +27,13 @@ def worker_scheduler(container: Container, *, relay_every: int) -> Scheduler:
     def purge_tokens() -> None:
         container.accounts.purge_expired_tokens()()
 
+    def expire_payments() -> None:
+        container.payments.expire_open_payments()(limit=500)
+
     jobs = [
         ScheduledJob("outbox-relay", relay_every, relay_outbox),
         ScheduledJob("payments-reconcile", RECONCILE_EVERY_SECONDS, reconcile_payments),
         ScheduledJob("accounts-purge-tokens", PURGE_TOKENS_EVERY_SECONDS, purge_tokens),
+        ScheduledJob("payments-expire", EXPIRE_PAYMENTS_EVERY_SECONDS, expire_payments),
     ]
     return Scheduler(jobs, claims=infra.tick_claims(), clock=infra.clock())

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 from uuid import UUID
 
+from skillwise.application.coupons.pricing import Quote, ensure_uses_left, quote_for
+from skillwise.application.payments.fulfilment import fulfil_payment
 from skillwise.application.payments.gateway import CheckoutRequest, CheckoutSession
 from skillwise.application.payments.ports import GatewayRegistry
 from skillwise.application.shared.clock import Clock
@@ -13,7 +16,7 @@ from skillwise.domain.catalog.course import Course
 from skillwise.domain.enrollments import ensure_user_may_enroll_in
 from skillwise.domain.errors import AccountNotFound, Conflict, CourseNotFound, DomainValidationError
 from skillwise.domain.identity import Actor
-from skillwise.domain.payments import Checkout, Payment
+from skillwise.domain.payments import Checkout, Payment, PlatformFee
 from skillwise.domain.users import User
 
 
@@ -31,12 +34,20 @@ class StartPayment:
     The buyer stays one customer at each gateway: the customer reference kept with their latest
     payment there goes with every new checkout. A repeat that meets an open payment with its
     checkout gets that checkout with its short-lived credentials renewed by the gateway.
+
+    A coupon is checked and its uses counted under a lock on its row, and the payment that
+    carries it is its reservation: at most `max_redemptions` payments are ever pending or
+    succeeded with it. The gateway is asked for the total after the discount; a total of zero
+    succeeds at once (enrollment and a zero invoice) without a gateway.
     """
 
-    def __init__(self, uow: UnitOfWork, gateways: GatewayRegistry, clock: Clock) -> None:
+    def __init__(
+        self, uow: UnitOfWork, gateways: GatewayRegistry, clock: Clock, fee: PlatformFee
+    ) -> None:
         self._uow = uow
         self._gateways = gateways
         self._clock = clock
+        self._fee = fee
 
     def __call__(
         self,
@@ -45,9 +56,10 @@ class StartPayment:
         *,
         gateway: str | None = None,
         idempotency_key: str | None = None,
+        coupon: str | None = None,
     ) -> Payment:
         name = gateway or self._gateways.default_name
-        payment, checkout = self._open(actor, course_id, name, idempotency_key)
+        payment, checkout = self._open(actor, course_id, name, idempotency_key, coupon)
         if checkout is not None:
             session = self._gateways.get(payment.gateway).start_checkout(checkout)
             return self._keep(payment.id, session)
@@ -56,7 +68,12 @@ class StartPayment:
         return payment
 
     def _open(
-        self, actor: Actor, course_id: UUID, gateway: str, idempotency_key: str | None
+        self,
+        actor: Actor,
+        course_id: UUID,
+        gateway: str,
+        idempotency_key: str | None,
+        coupon: str | None,
     ) -> tuple[Payment, CheckoutRequest | None]:
         with self._uow as uow:
             now = self._clock.now()
@@ -75,23 +92,28 @@ class StartPayment:
             course = uow.courses.get(course_id)
             _ensure_buyable(uow, buyer, course)
             assert course is not None
-            # An amount the gateway cannot take is refused here, for good: asking would only
-            # fail at the gateway and look like an outage worth retrying.
-            chosen.ensure_chargeable(course.price)
-            payment = uow.payments.find_open(buyer.id, course.id, gateway, course.price)
+            # Locks the coupon: its uses are counted and added to one purchase at a time.
+            quote = quote_for(uow, course, coupon, now=now, lock=True)
+            if not quote.total.is_zero:
+                # An amount the gateway cannot take is refused here, for good: asking would
+                # only fail at the gateway and look like an outage worth retrying.
+                chosen.ensure_chargeable(quote.total)
+            payment = uow.payments.find_open(buyer.id, course.id, gateway, quote.total)
+            if payment is None or payment.coupon_id != quote.coupon_id:
+                ensure_uses_left(uow, quote, buyer.id)
+            if payment is not None and payment.coupon_id != quote.coupon_id:
+                payment = _carrying(uow, payment, quote, now)
             if payment is None:
-                payment = Payment(
-                    user_id=buyer.id,
-                    course_id=course.id,
-                    amount=course.price,
-                    gateway=gateway,
-                    created_at=now,
-                    updated_at=now,
-                )
+                if quote.total.is_zero:
+                    # Checked again under the coupon's lock: a double tap enrolls once.
+                    _ensure_buyable(uow, buyer, course)
+                payment = quote.payment_for(buyer.id, course.id, gateway, now)
                 if not uow.payments.add(payment):
                     # A concurrent request opened the same payment first and has committed.
-                    payment = uow.payments.find_open(buyer.id, course.id, gateway, course.price)
+                    payment = uow.payments.find_open(buyer.id, course.id, gateway, quote.total)
                     assert payment is not None, "the open payment that blocked ours exists"
+                elif not payment.is_open:
+                    fulfil_payment(uow, payment, clock=self._clock, fee=self._fee, now=now)
             if idempotency_key:
                 named = uow.payments.remember_key(buyer.id, idempotency_key, payment.id, now)
                 if named != payment.id:
@@ -148,6 +170,17 @@ def _ensure_buyable(uow: UnitOfWork, buyer: User, course: Course | None) -> None
     enrollment = uow.enrollments.get_for(buyer.id, course.id)
     if enrollment is not None and enrollment.grants_access:
         raise Conflict("You already own this course.", code="already_enrolled")
+
+
+def _carrying(uow: UnitOfWork, payment: Payment, quote: Quote, now: datetime) -> Payment | None:
+    """The open payment for the same total, now carrying this quote's coupon (the gateway
+    collects the same amount either way); None if it closed meanwhile."""
+    locked = uow.payments.get_for_update(payment.id)
+    if locked is None or not locked.is_open:
+        return None
+    quote.apply_to(locked, now)
+    uow.payments.save(locked)
+    return locked
 
 
 def _checkout_request(
