@@ -12,6 +12,7 @@ from dependency_injector import containers, providers
 from skillwise.containers.accounts import AccountsContainer
 from skillwise.containers.catalog import CatalogContainer
 from skillwise.containers.certificates import CertificatesContainer
+from skillwise.containers.coupons import CouponsContainer
 from skillwise.containers.dashboards import DashboardsContainer
 from skillwise.containers.learning import LearningContainer
 from skillwise.containers.notifications import NotificationsContainer
@@ -30,3 +31,4 @@ class Container(containers.DeclarativeContainer):
     dashboards = providers.Container(DashboardsContainer, infra=infra)
     wishlist = providers.Container(WishlistContainer, infra=infra)
     certificates = providers.Container(CertificatesContainer, infra=infra)
+    coupons = providers.Container(CouponsContainer, infra=infra)

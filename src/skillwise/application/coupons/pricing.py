@@ -32,6 +32,10 @@ class Quote:
     def coupon_id(self) -> UUID | None:
         return self.coupon.id if self.coupon else None
 
+    @property
+    def coupon_code(self) -> str | None:
+        return self.coupon.code if self.coupon else None
+
     def payment_for(self, buyer_id: UUID, course_id: UUID, gateway: str, now: datetime) -> Payment:
         """A new payment at this quote; one with nothing left to pay has succeeded already."""
         payment = Payment(
@@ -51,7 +55,7 @@ class Quote:
         """Make an open payment for the same total carry this quote's coupon instead."""
         payment.discount_minor = self.discount.amount_minor
         payment.coupon_id = self.coupon_id
-        payment.coupon_code = self.coupon.code if self.coupon else None
+        payment.coupon_code = self.coupon_code
         payment.updated_at = now
 
 

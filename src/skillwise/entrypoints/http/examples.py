@@ -92,9 +92,11 @@ PAYMENT_REQUESTS = {
     "fake": _example("The fake gateway", {"course_id": COURSE_ID, "gateway": "fake"}),
     "stripe": _example("Stripe", {"course_id": COURSE_ID, "gateway": "stripe"}),
     "sslcommerz": _example("SSLCOMMERZ", {"course_id": COURSE_ID, "gateway": "sslcommerz"}),
+    "coupon": _example("With a coupon", {"course_id": COURSE_ID, "coupon": "WELCOME10"}),
 }
 
-_PENDING = {"id": PAYMENT_ID, "status": "pending", "amount": 1999, "currency": "USD"}
+_NO_COUPON = {"price": 1999, "discount": 0, "coupon": None}
+_PENDING = {"id": PAYMENT_ID, "status": "pending", "amount": 1999, "currency": "USD", **_NO_COUPON}
 
 CHECKOUTS = {
     "fake": _example(
@@ -122,10 +124,26 @@ CHECKOUTS = {
         {
             "id": PAYMENT_ID,
             "status": "pending",
-            "amount": 250000,
+            "amount": 225000,
             "currency": "BDT",
+            "price": 250000,
+            "discount": 25000,
+            "coupon": "WELCOME10",
             "gateway": "sslcommerz",
             "checkout_url": "https://sandbox.sslcommerz.com/EasyCheckOut/testcde5f1a2b3c",
+        },
+    ),
+    "free_with_coupon": _example(
+        "A coupon took the whole price off: enrolled already, nothing to collect",
+        {
+            "id": PAYMENT_ID,
+            "status": "succeeded",
+            "amount": 0,
+            "currency": "USD",
+            "price": 1999,
+            "discount": 1999,
+            "coupon": "FLASK100",
+            "gateway": "fake",
         },
     ),
 }

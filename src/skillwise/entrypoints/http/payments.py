@@ -11,6 +11,7 @@ from skillwise.application.payments.gateway import WebhookRequest
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, public, signed_in
 from skillwise.entrypoints.http.api_docs import fails, operation, operations
+from skillwise.entrypoints.http.coupons import COUPON_REFUSED
 from skillwise.entrypoints.http.examples import CHECKOUTS, PAYMENT_REQUESTS
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,
@@ -88,6 +89,7 @@ class CreatePayment(MethodView):
         "amount_not_chargeable",
         "idempotency_key_reused",
     )
+    @fails(422, "The coupon cannot be used here (the reason says why)", *COUPON_REFUSED)
     @fails(503, "The gateway could not be reached; retry", "gateway_unavailable")
     @inject
     def post(self, body, headers, start_payment=Provide[Container.payments.start_payment]):
@@ -101,12 +103,17 @@ class CreatePayment(MethodView):
 
         Sending the same `Idempotency-Key` again returns the same payment; without a key, an
         open payment for the same course and gateway is returned rather than a second one.
+
+        With `coupon`, `amount` is the total after its discount and the payment holds one use
+        of the coupon until it fails, is canceled or expires. A coupon that takes the whole
+        price off enrolls me at once: 201 with `status` `succeeded` and a zero invoice.
         """
         return start_payment(
             current_actor(),
             body["course_id"],
             gateway=body["gateway"],
             idempotency_key=headers["idempotency_key"],
+            coupon=body["coupon"],
         )
 
 

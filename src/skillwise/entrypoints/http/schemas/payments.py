@@ -68,6 +68,15 @@ class PaymentCreateSchema(BaseSchema):
             "here answers 422 `unknown_gateway`.",
         },
     )
+    coupon = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Length(min=1, max=40),
+        metadata={
+            "description": "A coupon code, any case: the payment is for the total after its "
+            "discount (see `GET /courses/{id}/quote/`)."
+        },
+    )
 
 
 class IdempotencyHeaderSchema(BaseSchema):
@@ -97,8 +106,11 @@ class CheckoutSchema(BaseSchema):
 
     id = fields.UUID(required=True)
     status = fields.Enum(PaymentStatus, by_value=True, required=True)
-    amount = _money("amount")
+    amount = _money("amount", "What the gateway collects: the price minus the discount.")
     currency = _currency("amount")
+    price = _money("price", "The course's price before the coupon.")
+    discount = _money("discount", "What the coupon took off (0 without one).")
+    coupon = fields.String(attribute="coupon_code", allow_none=True, required=True)
     gateway = _gateway()
     client_secret = _checkout("client_secret", "Stripe: the PaymentIntent's client secret.")
     publishable_key = _checkout("publishable_key", "Stripe: the publishable key.")
@@ -160,8 +172,11 @@ class PaymentSchema(BaseSchema):
     id = fields.UUID(attribute="payment.id", required=True)
     course_id = fields.UUID(attribute="payment.course_id", required=True)
     status = fields.Enum(PaymentStatus, by_value=True, attribute="payment.status", required=True)
-    amount = _money("payment.amount")
+    amount = _money("payment.amount", "What was charged: the price minus the discount.")
     currency = _currency("payment.amount")
+    price = _money("payment.price", "The course's price before the coupon.")
+    discount = _money("payment.discount", "What the coupon took off (0 without one).")
+    coupon = fields.String(attribute="payment.coupon_code", allow_none=True, required=True)
     gateway = _gateway("payment.gateway")
     created_at = Timestamp(attribute="payment.created_at", required=True)
     paid_at = Timestamp(attribute="payment.paid_at", allow_none=True, required=True)
