@@ -262,7 +262,7 @@ class SqlPaymentRepository(SqlRepository, implements=PaymentRepository):
         )
         if user_id is not None:
             query = query.where(payments.c.user_id == user_id)
-        counts = dict(self._session.execute(query).tuples().all())
+        counts = {status: count for status, count in self._session.execute(query)}
         return coupon_uses_from(counts)
 
     def _page(
