@@ -23,12 +23,14 @@ from skillwise.domain.catalog.slugs import first_free_slug, slugify
 from skillwise.domain.email_address import Email
 from skillwise.domain.users import User
 from skillwise.entrypoints.demo.accounts import (
+    ADMIN,
     DEMO_ACCOUNTS,
     INSTRUCTOR,
     STUDENT,
     DemoAccount,
     guest_teacher_accounts,
 )
+from skillwise.entrypoints.demo.coupons import seed_coupons
 from skillwise.entrypoints.demo.courses import demo_course
 from skillwise.entrypoints.demo.progress import finish_course, wish_for
 
@@ -101,6 +103,14 @@ class DemoSeeder:
             for course_id in free_courses[:1]:
                 finish_course(uow, user_id=student.id, course_id=course_id, now=now)
             wish_for(uow, user_id=student.id, course_ids=paid_courses[:2], now=now)
+            seed_coupons(
+                uow,
+                namespace=NAMESPACE,
+                admin=accounts[ADMIN.email],
+                instructor=accounts[INSTRUCTOR.email],
+                paid_course_ids=paid_courses,
+                now=now,
+            )
             for course in new_courses:
                 uow.after_commit(CourseChanged(course.id))
             uow.commit()
