@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
-from skillwise.adapters.db.tables.payments import payments
+from skillwise.adapters.db.tables.payments import invoices, payments
 from tests.factories import a_user, bearer
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres]
@@ -67,3 +67,59 @@ def test_ten_buyers_at_once_never_use_a_coupon_more_than_its_limit(app, containe
     assert carrying == LIMIT
     listed = app.test_client().get(f"{API}/coupons/", headers=bearer(app, shop.instructor)).json
     assert listed["results"][0]["reserved"] == LIMIT
+
+
+TAPS = 5
+
+
+def test_taps_at_once_on_a_free_purchase_enroll_once_with_one_invoice(app, container, shop):
+    app.test_client().post(
+        f"{API}/coupons/",
+        json={"code": "ONUS", "kind": "percent", "value": 100},
+        headers=bearer(app, shop.admin),
+    )
+    buyer = bearer(app, shop.buyer)
+    barrier = threading.Barrier(TAPS)
+
+    def tap(headers: dict):
+        barrier.wait()
+        return app.test_client().post(
+            f"{API}/payments/create/",
+            json={"course_id": str(shop.course.id), "coupon": "onus"},
+            headers=headers,
+        )
+
+    with ThreadPoolExecutor(max_workers=TAPS) as pool:
+        keyed = list(pool.map(tap, [{**buyer, "Idempotency-Key": "tap"}] * TAPS))
+
+    assert [answer.status_code for answer in keyed] == [201] * TAPS
+    assert len({answer.json["id"] for answer in keyed}) == 1
+    assert keyed[0].json["status"] == "succeeded"
+    with container.infra.engine().connect() as connection:
+        assert connection.execute(select(func.count()).select_from(invoices)).scalar_one() == 1
+        assert connection.execute(select(func.count()).select_from(payments)).scalar_one() == 1
+
+
+def test_taps_at_once_without_a_key_on_a_free_purchase_enroll_once(app, container, shop):
+    app.test_client().post(
+        f"{API}/coupons/",
+        json={"code": "ONUS", "kind": "percent", "value": 100},
+        headers=bearer(app, shop.admin),
+    )
+    buyer = bearer(app, shop.buyer)
+    barrier = threading.Barrier(TAPS)
+
+    def tap(_: int):
+        barrier.wait()
+        return app.test_client().post(
+            f"{API}/payments/create/",
+            json={"course_id": str(shop.course.id), "coupon": "onus"},
+            headers=buyer,
+        )
+
+    with ThreadPoolExecutor(max_workers=TAPS) as pool:
+        answers = list(pool.map(tap, range(TAPS)))
+
+    assert sorted(answer.status_code for answer in answers) == [201] + [409] * (TAPS - 1)
+    with container.infra.engine().connect() as connection:
+        assert connection.execute(select(func.count()).select_from(invoices)).scalar_one() == 1

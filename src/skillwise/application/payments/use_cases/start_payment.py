@@ -104,8 +104,9 @@ class StartPayment:
             if payment is not None and payment.coupon_id != quote.coupon_id:
                 payment = _carrying(uow, payment, quote, now)
             if payment is None:
-                if quote.total.is_zero:
-                    # Checked again under the coupon's lock: a double tap enrolls once.
+                if quote.total.is_zero and not idempotency_key:
+                    # Checked again under the coupon's lock: a double tap enrolls once. With a
+                    # key, the key's row decides instead and the loser replays the winner.
                     _ensure_buyable(uow, buyer, course)
                 payment = quote.payment_for(buyer.id, course.id, gateway, now)
                 if not uow.payments.add(payment):
