@@ -47,6 +47,7 @@ def sale(uow_factory, buyer, course, instructor, amount: Money, fee: int, refund
                 course_id=course.id,
                 gateway="fake",
                 status="refunded" if refunded else "succeeded",
+                price_minor=amount.amount_minor,
                 amount_minor=amount.amount_minor,
                 currency=amount.currency,
                 needs_review=False,
