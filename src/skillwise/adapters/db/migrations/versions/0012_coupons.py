@@ -1,7 +1,7 @@
 """Coupons, and payments that keep their price, discount and coupon; a zero total is allowed.
 
-Revision ID: 0011_coupons
-Revises: 0009_uploads
+Revision ID: 0012_coupons
+Revises: 0011_refunds_and_disputes
 """
 
 import warnings
@@ -11,8 +11,8 @@ from alembic import op
 
 from skillwise.adapters.db.types import UtcDateTime
 
-revision = "0011_coupons"
-down_revision = "0009_uploads"
+revision = "0012_coupons"
+down_revision = "0011_refunds_and_disputes"
 branch_labels = None
 depends_on = None
 
