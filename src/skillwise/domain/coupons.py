@@ -71,8 +71,8 @@ def normalize_code(code: str) -> str:
     return code.strip().upper()
 
 
-def _invalid(message: str, field_code: str = "invalid_coupon") -> DomainValidationError:
-    return DomainValidationError(message, code=field_code)
+def _invalid(message: str) -> DomainValidationError:
+    return DomainValidationError(message, code="invalid_coupon")
 
 
 @dataclass(eq=False)
@@ -101,9 +101,9 @@ class Coupon:
 
     def ensure_valid(self) -> None:
         if not _CODE.match(self.code):
-            raise _invalid(
+            raise DomainValidationError(
                 "A code is 3 to 40 letters, digits, '-' or '_', starting with a letter or digit.",
-                "invalid_coupon_code",
+                code="invalid_coupon_code",
             )
         if self.kind is CouponKind.PERCENT:
             if not 1 <= self.value <= 100:
@@ -116,7 +116,7 @@ class Coupon:
                 raise _invalid("A fixed coupon needs the currency of its amount.")
             Money(self.value, self.currency)  # refuses a currency that is not ISO 4217
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise _invalid("A coupon ends after it starts.", "invalid_date_range")
+            raise DomainValidationError("A coupon ends after it starts.", code="invalid_date_range")
         for limit in (self.max_redemptions, self.per_user_limit):
             if limit is not None and limit < 1:
                 raise _invalid("A redemption limit is at least 1.")

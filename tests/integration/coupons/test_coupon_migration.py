@@ -22,7 +22,7 @@ def _seed_a_paid_payment(db: sqlite3.Connection) -> str:
     )
     db.execute(
         "INSERT INTO courses VALUES (?, ?, 'Flask', 'flask', '', '', 'programming', 'beginner',"
-        " 'en', 1999, 'USD', NULL, 'published', ?, ?, ?, 0, 0, 1)",
+        " 'en', 1999, 'USD', NULL, 'published', ?, ?, ?, 0, 0, 1, 0, 0)",
         (course, user, WHEN, WHEN, WHEN),
     )
     db.execute(
@@ -42,7 +42,7 @@ def _seed_a_paid_payment(db: sqlite3.Connection) -> str:
 
 def test_upgrading_keeps_paid_payments_whole_and_then_allows_a_zero_total(tmp_path):
     path = tmp_path / "before-coupons.db"
-    upgrade(f"sqlite:///{path}", "0009_uploads")
+    upgrade(f"sqlite:///{path}", "0011_refunds_and_disputes")
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA foreign_keys = ON")
         payment = _seed_a_paid_payment(db)
