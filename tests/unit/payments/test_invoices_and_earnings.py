@@ -20,7 +20,7 @@ from skillwise.application.payments.use_cases.send_receipt import SendReceipt
 from skillwise.application.payments.use_cases.show_fake_checkout import ShowFakeCheckout
 from skillwise.application.shared.pagination import PageRequest
 from skillwise.application.shared.use_cases.deliver_outbox_message import DeliverOutboxMessage
-from skillwise.domain.errors import DomainValidationError, NotFound
+from skillwise.domain.errors import DomainValidationError, NotFound, PermissionDenied
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
 from skillwise.domain.payments import PaymentStatus
@@ -40,6 +40,13 @@ def invoice_of(market: Market, payment):
     invoice = market.uow.invoices.get_for_payment(payment.id)
     assert invoice is not None
     return invoice
+
+
+def test_only_an_admin_lists_every_payment(market):
+    with pytest.raises(PermissionDenied) as refused:
+        ListPayments(market.uow)(market.buyer.as_actor(), PaymentFilters(), PAGE)
+
+    assert refused.value.code == "admin_only"
 
 
 def test_the_buyer_and_admins_see_an_invoice_and_nobody_else(market):
@@ -110,9 +117,13 @@ def test_admins_filter_payments_by_status_and_date(market):
     market.clock.advance(days=1)
     pending = market.open_payment()
 
-    by_status = ListPayments(market.uow)(PaymentFilters(status=PaymentStatus.FAILED), PAGE)
+    by_status = ListPayments(market.uow)(
+        market.admin.as_actor(), PaymentFilters(status=PaymentStatus.FAILED), PAGE
+    )
     by_date = ListPayments(market.uow)(
-        PaymentFilters(created_from=market.clock.now() - timedelta(hours=1)), PAGE
+        market.admin.as_actor(),
+        PaymentFilters(created_from=market.clock.now() - timedelta(hours=1)),
+        PAGE,
     )
 
     assert [listing.payment.id for listing in by_status.items] == [failed.id]
@@ -124,7 +135,9 @@ def test_a_date_range_that_ends_before_it_starts_is_refused(market):
 
     with pytest.raises(DomainValidationError):
         ListPayments(market.uow)(
-            PaymentFilters(created_from=now, created_to=now - timedelta(days=1)), PAGE
+            market.admin.as_actor(),
+            PaymentFilters(created_from=now, created_to=now - timedelta(days=1)),
+            PAGE,
         )
 
 

@@ -50,7 +50,7 @@ class AdminPayments(MethodView):
             created_to=args.get("created_to"),
             needs_review=args.get("needs_review"),
         )
-        return page_body(list_payments(filters, page_request(args)))
+        return page_body(list_payments(current_actor(), filters, page_request(args)))
 
 
 @blp.route("/<uuid:payment_id>/")
@@ -62,7 +62,7 @@ class AdminPaymentDetail(MethodView):
     @inject
     def get(self, payment_id, get_payment_audit=Provide[Container.payments.get_payment_audit]):
         """One payment with every gateway event about it and what each one did."""
-        return get_payment_audit(payment_id)
+        return get_payment_audit(current_actor(), payment_id)
 
 
 @blp.route("/<uuid:payment_id>/refund/")

@@ -9,6 +9,7 @@ from skillwise.application.payments.listings import payment_listing
 from skillwise.application.payments.ports import PaymentListing, RecordedEvent
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import PaymentNotFound
+from skillwise.domain.identity import Actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,8 @@ class GetPaymentAudit:
     def __init__(self, uow: UnitOfWork) -> None:
         self._uow = uow
 
-    def __call__(self, payment_id: UUID) -> PaymentAudit:
+    def __call__(self, actor: Actor, payment_id: UUID) -> PaymentAudit:
+        actor.ensure_is_admin("see a payment's audit trail")
         with self._uow as uow:
             listing = payment_listing(uow, payment_id)
             if listing is None:

@@ -6,6 +6,7 @@ from skillwise.application.payments.ports import PaymentFilters, PaymentListing
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import DomainValidationError
+from skillwise.domain.identity import Actor
 
 
 class ListPayments:
@@ -14,7 +15,10 @@ class ListPayments:
     def __init__(self, uow: UnitOfWork) -> None:
         self._uow = uow
 
-    def __call__(self, filters: PaymentFilters, page: PageRequest) -> Page[PaymentListing]:
+    def __call__(
+        self, actor: Actor, filters: PaymentFilters, page: PageRequest
+    ) -> Page[PaymentListing]:
+        actor.ensure_is_admin("list every payment")
         if (
             filters.created_from is not None
             and filters.created_to is not None
