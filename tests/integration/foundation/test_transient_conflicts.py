@@ -23,7 +23,7 @@ def test_a_deadlock_or_serialization_failure_is_a_transient_conflict(uow_factory
     with pytest.raises(TransientConflict) as raised:
         raise_sqlstate(uow_factory, sqlstate)
 
-    assert raised.value.code == "transient_conflict"
+    assert raised.value.code == "transaction_conflict"
 
 
 def test_another_operational_error_is_still_service_unavailable(uow_factory):
