@@ -12,6 +12,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from skillwise.adapters.redis_client import CONNECT_TIMEOUT_SECONDS
+from skillwise.adapters.tasks.failure_metrics import CountFailures
 
 DELIVER_ACTOR = "deliver_outbox_message"
 QUEUE = "skillwise"
@@ -28,7 +29,9 @@ def build_broker(redis_url: str, prefix: str) -> RedisBroker:
         socket_timeout=BROKER_SOCKET_TIMEOUT_SECONDS,
         retry=Retry(NoBackoff(), 0),
     )
-    return RedisBroker(client=client, namespace=f"{prefix}dramatiq")
+    broker = RedisBroker(client=client, namespace=f"{prefix}dramatiq")
+    broker.add_middleware(CountFailures())
+    return broker
 
 
 def declare_actors(

@@ -6,6 +6,9 @@ import logging
 from collections.abc import Callable
 from uuid import UUID
 
+from skillwise.adapters import metrics
+from skillwise.adapters.tasks.dramatiq_queue import DELIVER_ACTOR
+
 log = logging.getLogger(__name__)
 
 
@@ -19,4 +22,5 @@ class InProcessTaskQueue:
         try:
             self._deliver()(message_id)
         except Exception:
+            metrics.worker_job_failures.labels(actor=DELIVER_ACTOR).inc()
             log.exception("outbox message %s failed; left for the relay", message_id)
