@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
+from skillwise.adapters.payment_event_metrics import CountedPaymentEvents
 from skillwise.application.payments.use_cases.complete_fake_checkout import CompleteFakeCheckout
 from skillwise.application.payments.use_cases.decide_refund_request import DecideRefundRequest
 from skillwise.application.payments.use_cases.expire_open_payments import ExpireOpenPayments
@@ -42,7 +43,9 @@ class PaymentsContainer(containers.DeclarativeContainer):
         HandlePaymentEvent, uow=uow, clock=clock, fee=platform_fee
     )
     receive_webhook = providers.Factory(
-        ReceiveWebhook, gateways=gateways, handle_event=handle_payment_event
+        ReceiveWebhook,
+        gateways=gateways,
+        handle_event=providers.Factory(CountedPaymentEvents, handle_event=handle_payment_event),
     )
     start_payment = providers.Factory(
         StartPayment, uow=uow, gateways=gateways, clock=clock, fee=platform_fee
