@@ -15,6 +15,7 @@ from skillwise.adapters.db.locks import PostgresTickClaims, UnsharedTickClaims, 
 from skillwise.adapters.db.replica import read_sessions
 from skillwise.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from skillwise.adapters.health import ReadinessCheck
+from skillwise.adapters.outbox_gauges import OutboxGauges
 from skillwise.adapters.redis_client import build_redis_client
 from skillwise.adapters.tasks.dramatiq_queue import DramatiqTaskQueue, build_broker, declare_actors
 from skillwise.adapters.tasks.in_process import InProcessTaskQueue
@@ -71,6 +72,7 @@ class Infrastructure(containers.DeclarativeContainer):
     )
     redis_client = providers.Singleton(_optional_redis, settings)
     tick_claims = providers.Singleton(_tick_claims, settings)
+    outbox_gauges = providers.Factory(OutboxGauges, engine=engine, clock=clock)
     readiness_check = providers.Factory(
         ReadinessCheck, engine=engine, redis_client=redis_client, replica_engine=replica_engine
     )

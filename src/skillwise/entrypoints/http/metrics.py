@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hmac
 import os
+from collections.abc import Callable
 
+from dependency_injector.wiring import Provide, inject
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 from prometheus_client import REGISTRY, CollectorRegistry, multiprocess
 from prometheus_client.exposition import choose_encoder
 
 from skillwise.adapters import metrics
+from skillwise.containers import Container
 from skillwise.entrypoints.http.access import own_credential
 from skillwise.entrypoints.http.errors import error_body
 from skillwise.entrypoints.http.request_ids import elapsed_ms
@@ -28,7 +31,10 @@ blp = Blueprint("metrics", __name__)
 
 @blp.get("/metrics")
 @own_credential
-def prometheus_metrics() -> ResponseReturnValue:
+@inject
+def prometheus_metrics(
+    measure_outbox: Callable[[], None] = Provide[Container.infra.outbox_gauges],
+) -> ResponseReturnValue:
     token = current_app.extensions["skillwise_metrics_token"]
     if not token:
         return jsonify(error_body(404, "Not found.")), 404
@@ -38,6 +44,9 @@ def prometheus_metrics() -> ResponseReturnValue:
             401, "Send 'Authorization: Bearer <metrics token>'.", error="metrics_token_required"
         )
         return jsonify(body), 401, {"WWW-Authenticate": "Bearer"}
+    # Measured now, in whichever process answers: custom collectors do not work across
+    # processes, and the mostrecent gauge mode makes this latest reading the one reported.
+    measure_outbox()
     encode, content_type = choose_encoder(request.headers.get("Accept", ""))
     return Response(encode(_registry()), content_type=content_type)
 
