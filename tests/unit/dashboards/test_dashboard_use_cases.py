@@ -9,6 +9,7 @@ from skillwise.application.dashboards.use_cases.get_instructor_dashboard import 
 )
 from skillwise.application.dashboards.use_cases.get_platform_analytics import GetPlatformAnalytics
 from skillwise.application.dashboards.use_cases.list_course_students import ListCourseStudents
+from skillwise.application.dashboards.window import Window
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.errors import NotFound, PermissionDenied
 from skillwise.domain.identity import Actor, Role
@@ -37,6 +38,10 @@ class FakeDashboardQueries:
     def platform_stats(self, since, top):
         self.asked_for_platform = (since, top)
         return "the platform's figures"
+
+    def platform_insights(self, window, top):
+        self.asked_for_window = window
+        return "the window's figures"
 
     def course_students(self, course_id, request):
         self.asked_for_students.append(course_id)
@@ -108,5 +113,8 @@ def test_only_an_admin_sees_the_platform_analytics(clock):
         analytics(Actor(user_id=uuid4(), role=Role.INSTRUCTOR))
 
     assert refused.value.code == "admin_only"
-    assert analytics(Actor(user_id=uuid4(), role=Role.ADMIN)) == "the platform's figures"
+    figures = analytics(Actor(user_id=uuid4(), role=Role.ADMIN))
+    assert (figures.stats, figures.insights) == ("the platform's figures", "the window's figures")
     assert queries.asked_for_platform == (clock.now() - timedelta(days=30), 10)
+    today = clock.now().date()
+    assert queries.asked_for_window == Window(today - timedelta(days=29), today)

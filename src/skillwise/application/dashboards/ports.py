@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 from uuid import UUID
 
+from skillwise.application.dashboards.window import Window
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.money import Money
 
@@ -91,6 +92,72 @@ class PlatformStats:
     most_active_users: list[ActiveUser] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class MonthRevenue:
+    """One month's money in one currency, in minor units.
+
+    `gross` is the list price of what was sold and `discounts` what coupons took off it;
+    `refunds` is what went back to buyers (refunds and chargebacks, less reversals), so
+    `gross - discounts - refunds == platform_fees + net`, `net` being the instructors' share.
+    """
+
+    month: str
+    currency: str
+    gross: int = 0
+    discounts: int = 0
+    refunds: int = 0
+    platform_fees: int = 0
+    net: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CourseRevenue:
+    id: UUID
+    title: str
+    currency: str
+    revenue: int
+    enrollments: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    day: date
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CurrencyRates:
+    currency: str
+    payments: int
+    refunded: int
+    disputed: int
+
+    @property
+    def refund_rate(self) -> float:
+        return round(self.refunded / self.payments, 4) if self.payments else 0.0
+
+    @property
+    def dispute_rate(self) -> float:
+        return round(self.disputed / self.payments, 4) if self.payments else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformInsights:
+    revenue_by_month: list[MonthRevenue]
+    top_courses_by_revenue: list[CourseRevenue]
+    signups_by_day: list[DayCount]
+    enrollments_by_day: list[DayCount]
+    active_users: int
+    rates: list[CurrencyRates]
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformAnalytics:
+    window: Window
+    stats: PlatformStats
+    insights: PlatformInsights
+
+
 class DashboardQueries(Protocol):
     """Aggregates over the whole schema; each method runs a fixed number of statements."""
 
@@ -99,3 +166,5 @@ class DashboardQueries(Protocol):
     def course_students(self, course_id: UUID, request: PageRequest) -> Page[CourseStudent]: ...
 
     def platform_stats(self, since: datetime, top: int) -> PlatformStats: ...
+
+    def platform_insights(self, window: Window, top: int) -> PlatformInsights: ...

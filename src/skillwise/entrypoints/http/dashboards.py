@@ -20,6 +20,7 @@ from skillwise.entrypoints.http.schemas.dashboards import (
     CourseStudentSchema,
     InstructorDashboardSchema,
     PlatformAnalyticsSchema,
+    WindowArgs,
 )
 
 blp = Blueprint("dashboards", __name__, description="Instructor and admin dashboards")
@@ -62,9 +63,14 @@ class CourseStudents(MethodView):
 class PlatformAnalytics(MethodView):
     @roles(Role.ADMIN)
     @operation("getPlatformAnalytics")
+    @blp.arguments(WindowArgs, location="query")
     @blp.response(200, PlatformAnalyticsSchema)
+    @fails(422, "The window is not valid", "unprocessable_entity", "invalid_window")
     @inject
-    def get(self, get_platform_analytics=Provide[Container.dashboards.get_platform_analytics]):
-        """Platform-wide figures: users, courses, enrollments, earnings, top courses and
-        the most active learners of the last 30 days."""
-        return get_platform_analytics(current_actor())
+    def get(
+        self, args, get_platform_analytics=Provide[Container.dashboards.get_platform_analytics]
+    ):
+        """Platform-wide figures: all-time totals, the top courses and most active learners of
+        the last 30 days, and money, signups, enrollments and rates over a window of UTC days
+        (`from` and `to` included; by default the last 30 days)."""
+        return get_platform_analytics(current_actor(), args["first"], args["last"])

@@ -92,6 +92,7 @@ ERROR_REASONS: dict[int, tuple[str, ...]] = {
     413: ("request_entity_too_large",),
     422: (
         "unprocessable_entity",
+        "invalid_window",
         "validation_error",
         "invalid_email",
         "weak_password",

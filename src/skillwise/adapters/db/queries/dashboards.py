@@ -9,6 +9,7 @@ from sqlalchemy import Select, case, distinct, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.db.errors import read_session
+from skillwise.adapters.db.queries import insights
 from skillwise.adapters.db.tables.core import courses, enrollments, lessons, users
 from skillwise.adapters.db.tables.learning import lesson_progress, reports
 from skillwise.adapters.db.tables.payments import earnings, payments
@@ -18,8 +19,10 @@ from skillwise.application.dashboards.ports import (
     CourseStudent,
     EarningsInCurrency,
     InstructorStats,
+    PlatformInsights,
     PlatformStats,
 )
+from skillwise.application.dashboards.window import Window
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.money import Money
 
@@ -261,3 +264,7 @@ class SqlDashboardQueries:
                 for row in active
             ],
         )
+
+    def platform_insights(self, window: Window, top: int) -> PlatformInsights:
+        with read_session(self._session_factory) as session:
+            return insights.platform_insights(session, window, top)

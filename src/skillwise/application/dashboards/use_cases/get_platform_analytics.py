@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
-from skillwise.application.dashboards.ports import RECENT, TOP, DashboardQueries, PlatformStats
+from datetime import date
+
+from skillwise.application.dashboards.ports import (
+    RECENT,
+    TOP,
+    DashboardQueries,
+    PlatformAnalytics,
+)
+from skillwise.application.dashboards.window import resolve_window
 from skillwise.application.shared.clock import Clock
 from skillwise.domain.identity import Actor
 
 
 class GetPlatformAnalytics:
-    """Users, courses, enrollments, money and the top lists of the last 30 days."""
+    """All-time totals, the top lists of the last 30 days, and trends over a window of days."""
 
     def __init__(self, queries: DashboardQueries, clock: Clock) -> None:
         self._queries = queries
         self._clock = clock
 
-    def __call__(self, actor: Actor) -> PlatformStats:
+    def __call__(
+        self, actor: Actor, first: date | None = None, last: date | None = None
+    ) -> PlatformAnalytics:
         actor.ensure_is_admin("see the platform's analytics")
-        return self._queries.platform_stats(self._clock.now() - RECENT, TOP)
+        now = self._clock.now()
+        window = resolve_window(first, last, now.date())
+        return PlatformAnalytics(
+            window=window,
+            stats=self._queries.platform_stats(now - RECENT, TOP),
+            insights=self._queries.platform_insights(window, TOP),
+        )

@@ -107,24 +107,121 @@ class ActiveUserSchema(BaseSchema):
     enrollments = fields.Integer(required=True)
 
 
+class WindowArgs(BaseSchema):
+    first = fields.Date(
+        data_key="from",
+        load_default=None,
+        metadata={"description": "First UTC day, included; default: 29 days before `to`"},
+    )
+    last = fields.Date(
+        data_key="to",
+        load_default=None,
+        metadata={"description": "Last UTC day, included; default: today. At most 366 days."},
+    )
+
+
+class MonthRevenueSchema(BaseSchema):
+    month = fields.String(required=True, metadata={"description": "`YYYY-MM`, UTC"})
+    currency = fields.String(required=True, metadata={"description": "ISO 4217 code."})
+    gross = fields.Integer(required=True, metadata={"description": "List price of sales"})
+    discounts = fields.Integer(required=True, metadata={"description": "Taken off by coupons"})
+    refunds = fields.Integer(
+        required=True, metadata={"description": "Refunded and charged back, less reversals"}
+    )
+    platform_fees = fields.Integer(required=True)
+    net = fields.Integer(
+        required=True,
+        metadata={"description": "Instructors' share: gross - discounts - refunds - fees"},
+    )
+
+
+class CourseRevenueSchema(BaseSchema):
+    id = fields.UUID(required=True)
+    title = fields.String(required=True)
+    currency = fields.String(required=True, metadata={"description": "ISO 4217 code."})
+    revenue = fields.Integer(required=True, metadata={"description": "Paid less refunded"})
+    enrollments = fields.Integer(required=True, metadata={"description": "Sales in the window"})
+
+
+class DayCountSchema(BaseSchema):
+    day = fields.Date(required=True)
+    count = fields.Integer(required=True)
+
+
+_RATE_BY_CURRENCY = {
+    "type": "object",
+    "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1},
+}
+
+
+def _stats(name: str, field: type[fields.Field] = fields.Integer, **kw) -> fields.Field:
+    return field(attribute=f"stats.{name}", **kw)
+
+
+def _counts(name: str) -> fields.Field:
+    return _stats(name, fields.Dict, keys=fields.String(), values=fields.Integer())
+
+
 class PlatformAnalyticsSchema(BaseSchema):
-    total_users = fields.Integer(required=True)
-    users_by_role = fields.Dict(keys=fields.String(), values=fields.Integer())
-    active_users = fields.Integer()
-    new_users_last_30_days = fields.Integer(attribute="new_users")
-    total_courses = fields.Integer(required=True)
-    courses_by_status = fields.Dict(keys=fields.String(), values=fields.Integer())
-    total_enrollments = fields.Integer(required=True)
-    completed_enrollments = fields.Integer()
-    enrollments_last_30_days = fields.Integer(attribute="recent_enrollments")
+    window_from = fields.Date(attribute="window.first", required=True)
+    window_to = fields.Date(attribute="window.last", required=True)
+    total_users = _stats("total_users", required=True)
+    users_by_role = _counts("users_by_role")
+    active_accounts = _stats(
+        "active_users", metadata={"description": "Accounts not deactivated, all time"}
+    )
+    new_users_last_30_days = _stats("new_users")
+    total_courses = _stats("total_courses", required=True)
+    courses_by_status = _counts("courses_by_status")
+    total_enrollments = _stats("total_enrollments", required=True)
+    completed_enrollments = _stats("completed_enrollments")
+    enrollments_last_30_days = _stats("recent_enrollments")
     total_earnings = fields.List(
         fields.Nested(AmountSchema),
-        attribute="revenue",
+        attribute="stats.revenue",
         required=True,
         metadata={"description": "Succeeded, unrefunded payments, per currency"},
     )
-    platform_fees = fields.List(fields.Nested(AmountSchema))
-    payments_by_status = fields.Dict(keys=fields.String(), values=fields.Integer())
-    open_reports = fields.Integer()
-    top_courses = fields.List(fields.Nested(CourseHighlightSchema), required=True)
-    most_active_users = fields.List(fields.Nested(ActiveUserSchema), required=True)
+    platform_fees = fields.List(fields.Nested(AmountSchema), attribute="stats.platform_fees")
+    payments_by_status = _counts("payments_by_status")
+    open_reports = _stats("open_reports")
+    top_courses = fields.List(
+        fields.Nested(CourseHighlightSchema), attribute="stats.top_courses", required=True
+    )
+    most_active_users = fields.List(
+        fields.Nested(ActiveUserSchema), attribute="stats.most_active_users", required=True
+    )
+    revenue_by_month = fields.List(
+        fields.Nested(MonthRevenueSchema),
+        attribute="insights.revenue_by_month",
+        required=True,
+        metadata={"description": "Every month of the window, per currency sold in"},
+    )
+    top_courses_by_revenue = fields.List(
+        fields.Nested(CourseRevenueSchema),
+        attribute="insights.top_courses_by_revenue",
+        required=True,
+    )
+    signups_by_day = fields.List(
+        fields.Nested(DayCountSchema), attribute="insights.signups_by_day", required=True
+    )
+    enrollments_by_day = fields.List(
+        fields.Nested(DayCountSchema), attribute="insights.enrollments_by_day", required=True
+    )
+    active_users = fields.Integer(
+        attribute="insights.active_users",
+        required=True,
+        metadata={"description": "Users who completed a lesson or paid in the window"},
+    )
+    refund_rate = fields.Function(
+        lambda a: {r.currency: r.refund_rate for r in a.insights.rates},
+        required=True,
+        metadata=_RATE_BY_CURRENCY
+        | {"description": "Share of the window's paid payments refunded"},
+    )
+    dispute_rate = fields.Function(
+        lambda a: {r.currency: r.dispute_rate for r in a.insights.rates},
+        required=True,
+        metadata=_RATE_BY_CURRENCY
+        | {"description": "Share of the window's paid payments disputed"},
+    )
