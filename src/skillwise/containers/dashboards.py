@@ -5,6 +5,9 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from skillwise.adapters.db.queries.dashboards import SqlDashboardQueries
+from skillwise.adapters.db.queries.exports import SqlExportQueries
+from skillwise.application.dashboards.use_cases.export_earnings import ExportEarnings
+from skillwise.application.dashboards.use_cases.export_payments import ExportPayments
 from skillwise.application.dashboards.use_cases.get_instructor_dashboard import (
     GetInstructorDashboard,
 )
@@ -27,3 +30,7 @@ class DashboardsContainer(containers.DeclarativeContainer):
     get_platform_analytics = providers.Factory(
         GetPlatformAnalytics, queries=dashboard_queries, clock=infra.clock
     )
+
+    export_queries = providers.Factory(SqlExportQueries, session_factory=infra.read_session_factory)
+    export_payments = providers.Factory(ExportPayments, queries=export_queries, clock=infra.clock)
+    export_earnings = providers.Factory(ExportEarnings, queries=export_queries, clock=infra.clock)

@@ -1,6 +1,6 @@
 """A small school with sales, refunds and progress, shared by the dashboard tests."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 import pytest
@@ -13,6 +13,7 @@ from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
 from tests.factories import NOW, a_course, a_user, an_outline
 from tests.integration.builders import store_outline
+from tests.integration.dashboards.sales import sell
 
 
 def add(uow_factory, *things):
@@ -127,4 +128,76 @@ def school(uow_factory, container):
         "admin": admin,
         "paid": paid,
         "other": other,
+    }
+
+
+def at(month, day, hour=12):
+    return datetime(2026, month, day, hour, tzinfo=UTC)
+
+
+def joined(role, when):
+    user = a_user(role)
+    user.date_joined = when
+    return user
+
+
+@pytest.fixture
+def autumn(uow_factory):
+    """Sales from September to November 2026, one just before and one course of each currency.
+
+    USD: Sep 10 a 20.00 sale (fee 4.00); Oct 5 a 20.00 sale with 5.00 off (fee 3.00).
+    BDT: Oct 20 a 1000.00 sale (fee 200.00) refunded Nov 3; Nov 12 a 1000.00 sale (fee
+    200.00), disputed; Aug 30 a 1000.00 sale, outside the window.
+    Dan, who buys nothing, completes a lesson on Oct 1; Eve completed one in August.
+    """
+    teacher = joined(Role.INSTRUCTOR, at(8, 1))
+    ada, bo = joined(Role.STUDENT, at(9, 10, 9)), joined(Role.STUDENT, at(9, 10, 23))
+    cy, dan = joined(Role.STUDENT, at(10, 20, 0)), joined(Role.STUDENT, at(11, 30, 23))
+    eve, admin = joined(Role.STUDENT, at(8, 2)), joined(Role.ADMIN, at(8, 1))
+    python = a_course(teacher, price=Money(2000, "USD"), title="Python")
+    bangla = a_course(teacher, price=Money(100000, "BDT"), title="Bangla")
+    git = a_course(teacher, title="Git")
+    add(uow_factory, teacher, ada, bo, cy, dan, eve, admin, python, bangla, git)
+    outline = an_outline(git, lessons_per_module=1)
+    dan_git, eve_git = enroll(dan, git, started_at=at(9, 30)), enroll(eve, git, started_at=at(8, 2))
+    add(
+        uow_factory,
+        enroll(ada, python, started_at=at(9, 10)),
+        enroll(bo, python, started_at=at(10, 5)),
+        enroll(cy, bangla, started_at=at(10, 20)),
+        enroll(ada, bangla, started_at=at(11, 12)),
+        enroll(bo, bangla, started_at=at(8, 30)),
+        dan_git,
+        eve_git,
+    )
+    with uow_factory() as uow:
+        store_outline(uow, outline)
+        for enrollment, when in ((dan_git, at(10, 1)), (eve_git, at(8, 3))):
+            uow.session.execute(
+                insert(lesson_progress).values(
+                    id=uuid4(),
+                    enrollment_id=enrollment.id,
+                    lesson_id=outline[0].lessons[0].id,
+                    completed=True,
+                    completed_at=when,
+                    position_seconds=0,
+                    updated_at=when,
+                )
+            )
+        uow.commit()
+    usd = {"course": python, "currency": "USD", "price": 2000}
+    bdt = {"course": bangla, "currency": "BDT", "price": 100000}
+    sell(uow_factory, buyer=ada, fee=400, at=at(9, 10), **usd)
+    sell(uow_factory, buyer=bo, fee=300, at=at(10, 5), discount=500, **usd)
+    sell(uow_factory, buyer=cy, fee=20000, at=at(10, 20), refunded_at=at(11, 3), **bdt)
+    sell(uow_factory, buyer=ada, fee=20000, at=at(11, 12), disputed=True, **bdt)
+    sell(uow_factory, buyer=bo, fee=20000, at=at(8, 30), **bdt)
+    return {
+        "admin": admin,
+        "teacher": teacher,
+        "ada": ada,
+        "bo": bo,
+        "cy": cy,
+        "python": python,
+        "bangla": bangla,
     }
