@@ -2,7 +2,9 @@
 
 import pytest
 
-from tests.factories import bearer
+from skillwise.domain.identity import Role
+from tests.factories import a_user, bearer
+from tests.integration.dashboards.conftest import add
 
 pytestmark = pytest.mark.integration
 
@@ -126,3 +128,28 @@ def test_the_analytics_run_as_many_statements_for_an_empty_window_as_a_busy_one(
     assert busy.count == empty.count
     # Auth, the all-time totals and top lists, and seven statements for the window.
     assert busy.count <= 21
+
+
+def test_the_instructor_dashboard_gives_my_revenue_by_month_and_course(
+    client, app, autumn, uow_factory
+):
+    url = "/api/v1/instructors/dashboard/" + AUTUMN
+    body = client.get(url, headers=bearer(app, autumn["teacher"])).json
+    assert body["revenue_by_month"] == [
+        month("2026-09", "BDT"),
+        month("2026-09", "USD", gross=2000, platform_fees=400, net=1600),
+        month("2026-10", "BDT", gross=100000, platform_fees=20000, net=80000),
+        month("2026-10", "USD", gross=2000, discounts=500, platform_fees=300, net=1200),
+        month("2026-11", "BDT", gross=100000, refunds=100000),
+        month("2026-11", "USD"),
+    ]
+    assert [(c["title"], c["currency"], c["revenue"]) for c in body["course_revenue"]] == [
+        ("Bangla", "BDT", 100000),
+        ("Python", "USD", 3500),
+    ]
+    rival = a_user(Role.INSTRUCTOR)
+    add(uow_factory, rival)
+    theirs = client.get(url, headers=bearer(app, rival)).json
+    assert (theirs["revenue_by_month"], theirs["course_revenue"]) == ([], [])
+    bad = client.get(url.replace("2026-09-01", "2026-12-01"), headers=bearer(app, rival))
+    assert bad.status_code == 422

@@ -39,6 +39,10 @@ class FakeDashboardQueries:
         self.asked_for_platform = (since, top)
         return "the platform's figures"
 
+    def instructor_insights(self, instructor_id, window):
+        self.asked_for_window = window
+        return "my window's figures"
+
     def platform_insights(self, window, top):
         self.asked_for_window = window
         return "the window's figures"
@@ -57,6 +61,9 @@ def test_the_dashboard_total_is_given_in_the_currency_earned_most(clock):
     )
     dashboard = GetInstructorDashboard(queries, clock)(Actor(uuid4(), Role.INSTRUCTOR))
     assert (dashboard.currency, dashboard.total_earnings) == ("BDT", 40_000)
+    assert dashboard.insights == "my window's figures"
+    today = clock.now().date()
+    assert queries.asked_for_window == Window(today - timedelta(days=29), today)
 
 
 def test_an_instructor_without_earnings_sees_zero_in_the_default_currency(clock):

@@ -152,6 +152,12 @@ class PlatformInsights:
 
 
 @dataclass(frozen=True, slots=True)
+class InstructorInsights:
+    revenue_by_month: list[MonthRevenue]
+    course_revenue: list[CourseRevenue]
+
+
+@dataclass(frozen=True, slots=True)
 class PlatformAnalytics:
     window: Window
     stats: PlatformStats
@@ -168,3 +174,5 @@ class DashboardQueries(Protocol):
     def platform_stats(self, since: datetime, top: int) -> PlatformStats: ...
 
     def platform_insights(self, window: Window, top: int) -> PlatformInsights: ...
+
+    def instructor_insights(self, instructor_id: UUID, window: Window) -> InstructorInsights: ...

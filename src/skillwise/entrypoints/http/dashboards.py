@@ -30,11 +30,17 @@ blp = Blueprint("dashboards", __name__, description="Instructor and admin dashbo
 class InstructorDashboard(MethodView):
     @roles(Role.INSTRUCTOR, Role.ADMIN)
     @operation("getInstructorDashboard")
+    @blp.arguments(WindowArgs, location="query")
     @blp.response(200, InstructorDashboardSchema)
+    @fails(422, "The window is not valid", "unprocessable_entity", "invalid_window")
     @inject
-    def get(self, get_instructor_dashboard=Provide[Container.dashboards.get_instructor_dashboard]):
-        """My courses, students, ratings and earnings at a glance."""
-        return get_instructor_dashboard(current_actor())
+    def get(
+        self, args, get_instructor_dashboard=Provide[Container.dashboards.get_instructor_dashboard]
+    ):
+        """My courses, students, ratings and earnings at a glance, with my revenue by month
+        and by course over a window of UTC days (`from` and `to` included; by default the
+        last 30 days)."""
+        return get_instructor_dashboard(current_actor(), args["first"], args["last"])
 
 
 @blp.route("/instructors/courses/<uuid:course_id>/students/")

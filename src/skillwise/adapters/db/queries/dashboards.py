@@ -18,6 +18,7 @@ from skillwise.application.dashboards.ports import (
     CourseHighlight,
     CourseStudent,
     EarningsInCurrency,
+    InstructorInsights,
     InstructorStats,
     PlatformInsights,
     PlatformStats,
@@ -268,3 +269,7 @@ class SqlDashboardQueries:
     def platform_insights(self, window: Window, top: int) -> PlatformInsights:
         with read_session(self._session_factory) as session:
             return insights.platform_insights(session, window, top)
+
+    def instructor_insights(self, instructor_id: UUID, window: Window) -> InstructorInsights:
+        with read_session(self._session_factory) as session:
+            return insights.instructor_insights(session, instructor_id, window)

@@ -17,6 +17,7 @@ from skillwise.application.dashboards.ports import (
     CourseRevenue,
     CurrencyRates,
     DayCount,
+    InstructorInsights,
     MonthRevenue,
     PlatformInsights,
 )
@@ -79,7 +80,7 @@ def by_day(session: Session, column, window: Window, *where) -> list[DayCount]:
 
 
 def top_courses_by_revenue(
-    session: Session, window: Window, top: int, *where
+    session: Session, window: Window, top: int | None, *where
 ) -> list[CourseRevenue]:
     revenue = func.sum(earnings.c.gross_minor)
     rows = session.execute(
@@ -143,4 +144,16 @@ def platform_insights(session: Session, window: Window, top: int) -> PlatformIns
         enrollments_by_day=by_day(session, enrollments.c.started_at, window),
         active_users=_active_users(session, window),
         rates=_rates(session, window),
+    )
+
+
+def instructor_insights(session: Session, instructor_id, window: Window) -> InstructorInsights:
+    own_courses = select(courses.c.id).where(courses.c.instructor_id == instructor_id)
+    return InstructorInsights(
+        revenue_by_month=revenue_by_month(
+            session, window, payments.c.course_id.in_(own_courses.scalar_subquery())
+        ),
+        course_revenue=top_courses_by_revenue(
+            session, window, None, courses.c.instructor_id == instructor_id
+        ),
     )

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from skillwise.application.dashboards.ports import RECENT, DashboardQueries, InstructorStats
+from skillwise.application.dashboards.ports import (
+    RECENT,
+    DashboardQueries,
+    InstructorInsights,
+    InstructorStats,
+)
+from skillwise.application.dashboards.window import Window, resolve_window
 from skillwise.application.shared.clock import Clock
 from skillwise.domain.identity import Actor
 
@@ -14,6 +21,8 @@ class InstructorDashboard:
     stats: InstructorStats
     currency: str
     total_earnings: int
+    window: Window
+    insights: InstructorInsights
 
 
 class GetInstructorDashboard:
@@ -28,11 +37,17 @@ class GetInstructorDashboard:
         self._clock = clock
         self._default_currency = default_currency
 
-    def __call__(self, actor: Actor) -> InstructorDashboard:
-        stats = self._queries.instructor_stats(actor.user_id, self._clock.now() - RECENT)
+    def __call__(
+        self, actor: Actor, first: date | None = None, last: date | None = None
+    ) -> InstructorDashboard:
+        now = self._clock.now()
+        window = resolve_window(first, last, now.date())
+        stats = self._queries.instructor_stats(actor.user_id, now - RECENT)
         main = max(stats.earnings, key=lambda e: (e.net, e.currency), default=None)
         return InstructorDashboard(
             stats=stats,
             currency=main.currency if main else self._default_currency,
             total_earnings=main.net if main else 0,
+            window=window,
+            insights=self._queries.instructor_insights(actor.user_id, window),
         )

@@ -71,6 +71,20 @@ class InstructorDashboardSchema(BaseSchema):
         metadata={"type": "number", "nullable": True, "description": "None while unrated."},
     )
     top_courses = fields.List(fields.Nested(CourseHighlightSchema), attribute="stats.top_courses")
+    window_from = fields.Date(attribute="window.first", required=True)
+    window_to = fields.Date(attribute="window.last", required=True)
+    revenue_by_month = fields.List(
+        fields.Nested("MonthRevenueSchema"),
+        attribute="insights.revenue_by_month",
+        required=True,
+        metadata={"description": "My courses' money, every month of the window per currency"},
+    )
+    course_revenue = fields.List(
+        fields.Nested("CourseRevenueSchema"),
+        attribute="insights.course_revenue",
+        required=True,
+        metadata={"description": "Each of my courses that sold in the window, by revenue"},
+    )
 
 
 class CourseStudentSchema(BaseSchema):
