@@ -42,18 +42,12 @@ from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.catalog.course import Course
 from skillwise.domain.coupons import CouponUses
 from skillwise.domain.disputes import Dispute
+from skillwise.domain.earnings import EarningEntry, EarningKind, EarningTotals, PlatformFee
 from skillwise.domain.errors import CurrencyNotSupported, DomainValidationError
 from skillwise.domain.identity import Role
+from skillwise.domain.invoices import Invoice
 from skillwise.domain.money import Money
-from skillwise.domain.payments import (
-    EarningEntry,
-    EarningKind,
-    EarningTotals,
-    Invoice,
-    Payment,
-    PaymentStatus,
-    PlatformFee,
-)
+from skillwise.domain.payments import Payment, PaymentStatus
 from skillwise.domain.refunds import (
     OPEN_REFUND_STATUSES,
     Refund,

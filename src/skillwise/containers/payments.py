@@ -25,7 +25,7 @@ from skillwise.application.payments.use_cases.return_from_sslcommerz import Retu
 from skillwise.application.payments.use_cases.review_held_payment import ReviewHeldPayment
 from skillwise.application.payments.use_cases.show_fake_checkout import ShowFakeCheckout
 from skillwise.application.payments.use_cases.start_payment import StartPayment
-from skillwise.domain.payments import PlatformFee
+from skillwise.domain.earnings import PlatformFee
 from skillwise.domain.refunds import RefundPolicy
 
 

@@ -18,7 +18,7 @@ from skillwise.domain.identity import Role
 from skillwise.domain.learning.reports import ReportStatus, ReportTargetType
 from skillwise.domain.payments import PaymentStatus
 from skillwise.entrypoints.http.access import declared_access, is_framework_endpoint
-from skillwise.entrypoints.http.errors import ERROR_REASONS
+from skillwise.entrypoints.http.error_reasons import ERROR_REASONS
 from skillwise.entrypoints.http.schemas.learning import NOTIFICATION_KINDS
 from tests.integration.docs.openapi_rules import BEARER, operations, resolve, untyped_properties
 

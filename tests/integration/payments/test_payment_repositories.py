@@ -10,16 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.application.payments.ports import EventOutcome, PaymentFilters, RecordedEvent
 from skillwise.application.shared.pagination import PageRequest
+from skillwise.domain.earnings import EarningEntry, PlatformFee
 from skillwise.domain.identity import Role
+from skillwise.domain.invoices import Invoice
 from skillwise.domain.money import Money
-from skillwise.domain.payments import (
-    Checkout,
-    EarningEntry,
-    Invoice,
-    Payment,
-    PaymentStatus,
-    PlatformFee,
-)
+from skillwise.domain.payments import Checkout, Payment, PaymentStatus
 from tests.factories import NOW, a_course, a_user
 
 pytestmark = pytest.mark.integration

@@ -10,10 +10,11 @@ import pytest
 from skillwise.application.payments.gateway import DisputeUpdate, GatewayEvent, GatewayEventKind
 from skillwise.application.payments.ports import EventOutcome
 from skillwise.domain.disputes import DisputeOutcome, DisputeStatus
+from skillwise.domain.earnings import EarningKind
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import PermissionDenied
 from skillwise.domain.money import Money
-from skillwise.domain.payments import EarningKind, Payment, PaymentStatus
+from skillwise.domain.payments import Payment, PaymentStatus
 from tests.fakes.payments import Market, a_market
 
 

@@ -15,10 +15,11 @@ from skillwise.application.payments.gateway import (
 from skillwise.application.payments.ports import EventOutcome
 from skillwise.application.payments.receipts import RECEIPT_TOPIC
 from skillwise.application.payments.use_cases.receive_webhook import gateway_of
+from skillwise.domain.earnings import EarningKind
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import NotFound
 from skillwise.domain.money import Money
-from skillwise.domain.payments import EarningKind, PaymentStatus
+from skillwise.domain.payments import PaymentStatus
 from tests.factories import a_course, a_user
 from tests.fakes.payments import Market, a_market
 

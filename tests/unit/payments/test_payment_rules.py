@@ -7,17 +7,11 @@ from uuid import uuid4
 
 import pytest
 
+from skillwise.domain.earnings import EarningEntry, EarningKind, PlatformFee
 from skillwise.domain.errors import DomainValidationError
+from skillwise.domain.invoices import invoice_number
 from skillwise.domain.money import Money
-from skillwise.domain.payments import (
-    Checkout,
-    EarningEntry,
-    EarningKind,
-    Payment,
-    PaymentStatus,
-    PlatformFee,
-    invoice_number,
-)
+from skillwise.domain.payments import Checkout, Payment, PaymentStatus
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 

@@ -14,10 +14,11 @@ from skillwise.application.payments.gateway import (
 )
 from skillwise.application.payments.ports import EventOutcome
 from skillwise.application.payments.refunds import refund_event_id
+from skillwise.domain.earnings import EarningKind
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import Conflict, NotFound, PermissionDenied
 from skillwise.domain.money import Money
-from skillwise.domain.payments import EarningKind, Payment, PaymentStatus
+from skillwise.domain.payments import Payment, PaymentStatus
 from skillwise.domain.refunds import Refund, RefundStatus
 from tests.fakes.payments import Market, ScriptedGateways, a_market
 

@@ -15,10 +15,11 @@ from skillwise.application.payments.use_cases.review_held_payment import (
     ReviewHeldPayment,
     review_event_id,
 )
+from skillwise.domain.earnings import EarningKind
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.errors import Conflict, DomainValidationError, NotFound, PermissionDenied
 from skillwise.domain.money import Money
-from skillwise.domain.payments import EarningKind, Payment, PaymentStatus
+from skillwise.domain.payments import Payment, PaymentStatus
 from tests.fakes.payments import Market, a_market
 
 APPROVE, REJECT = ReviewDecision.APPROVE, ReviewDecision.REJECT

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from skillwise.domain.payments import Invoice
+from skillwise.domain.invoices import Invoice
 
 # A Unicode font lets buyers' names and course titles in any Latin, Greek or Cyrillic script
 # print as written; without one the PDF falls back to the built-in Helvetica (Latin-1).

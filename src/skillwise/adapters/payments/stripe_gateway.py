@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
-from typing import Any
 from uuid import UUID
 
 import stripe
@@ -17,10 +15,11 @@ from skillwise.adapters.payments.stripe_amounts import (
     from_stripe_amount,
     to_stripe_amount,
 )
+from skillwise.adapters.payments.stripe_events import translate_event
+from skillwise.adapters.payments.stripe_objects import intent_kind, refund_result
 from skillwise.application.payments.gateway import (
     CheckoutRequest,
     CheckoutSession,
-    DisputeUpdate,
     GatewayEvent,
     GatewayEventKind,
     GatewayPaymentState,
@@ -28,32 +27,15 @@ from skillwise.application.payments.gateway import (
     InvalidWebhook,
     RefundInstruction,
     RefundResult,
-    RefundUpdate,
     WebhookRequest,
 )
-from skillwise.domain.disputes import DisputeStatus
 from skillwise.domain.errors import DomainValidationError
 from skillwise.domain.money import Money
-from skillwise.domain.refunds import RefundStatus
 
 # The PaymentSheet reads the ephemeral key with the API version of the mobile SDK, which is
 # pinned by the app and not by this server, so the key is created for that version.
 MOBILE_SDK_API_VERSION = "2020-08-27"
 
-_PAYMENT_INTENT_EVENTS = {
-    "payment_intent.succeeded": GatewayEventKind.SUCCEEDED,
-    "payment_intent.payment_failed": GatewayEventKind.FAILED,
-    "payment_intent.canceled": GatewayEventKind.CANCELED,
-}
-
-# Every event about a Refund object: Stripe sends refund.* for refunds of PaymentIntents and
-# charge.refund.updated as well; either may come first, and both settle the same refund.
-_REFUND_EVENTS = frozenset(
-    {"refund.created", "refund.updated", "refund.failed", "charge.refund.updated"}
-)
-_DISPUTE_EVENTS = frozenset(
-    {"charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed"}
-)
 
 # Stripe keeps metadata values to 500 characters.
 _METADATA_VALUE_LIMIT = 500
@@ -176,7 +158,7 @@ class StripeGateway:
         except (stripe.SignatureVerificationError, ValueError) as error:
             raise InvalidWebhook("The Stripe-Signature header does not verify.") from error
         try:
-            return self._translate(event.to_dict())
+            return translate_event(self.name, event.to_dict())
         except (
             KeyError,
             TypeError,
@@ -188,97 +170,6 @@ class StripeGateway:
             # Signed, so from Stripe, but not the shape its events have: refusing it (400)
             # beats a 500 that Stripe would retry for days.
             raise InvalidWebhook("The Stripe event is not one this app can read.") from error
-
-    def _translate(self, payload: Mapping[str, Any]) -> list[GatewayEvent]:
-        event_type = payload["type"]
-        subject = payload["data"]["object"]
-        if not isinstance(subject, Mapping):
-            raise TypeError("data.object is not an object")
-        occurred_at = datetime.fromtimestamp(payload["created"], UTC)
-        event_id = str(payload["id"])
-        if event_type in _PAYMENT_INTENT_EVENTS:
-            kind = _PAYMENT_INTENT_EVENTS[event_type]
-            amount_field = "amount_received" if kind is GatewayEventKind.SUCCEEDED else "amount"
-            return [
-                GatewayEvent(
-                    gateway=self.name,
-                    event_id=event_id,
-                    kind=kind,
-                    payment_id=_payment_id(subject.get("metadata")),
-                    gateway_reference=subject["id"],
-                    amount=from_stripe_amount(subject[amount_field], subject["currency"]),
-                    occurred_at=occurred_at,
-                    charge_reference=_object_id(subject.get("latest_charge")),
-                )
-            ]
-        if event_type == "charge.refunded":
-            return [
-                GatewayEvent(
-                    gateway=self.name,
-                    event_id=event_id,
-                    kind=GatewayEventKind.REFUNDED,
-                    payment_id=_payment_id(subject.get("metadata")),
-                    gateway_reference=_object_id(subject.get("payment_intent")),
-                    occurred_at=occurred_at,
-                    charge_reference=subject["id"],
-                )
-            ]
-        if event_type in _REFUND_EVENTS:
-            return self._refund_event(event_id, subject, occurred_at)
-        if event_type in _DISPUTE_EVENTS:
-            return self._dispute_event(event_id, subject, occurred_at)
-        return []
-
-    def _refund_event(
-        self, event_id: str, refund: Mapping[str, Any], occurred_at: datetime
-    ) -> list[GatewayEvent]:
-        if refund["status"] not in RefundStatus.__members__.values():
-            # A status newer than this code: the refund's next event or reconciliation tells.
-            return []
-        metadata = refund.get("metadata")
-        return [
-            GatewayEvent(
-                gateway=self.name,
-                event_id=event_id,
-                kind=GatewayEventKind.REFUND_UPDATED,
-                payment_id=_payment_id(metadata),
-                gateway_reference=_object_id(refund.get("payment_intent")),
-                occurred_at=occurred_at,
-                charge_reference=_object_id(refund.get("charge")),
-                refund=RefundUpdate(
-                    gateway_reference=refund["id"],
-                    status=RefundStatus(refund["status"]),
-                    amount=_money(refund["amount"], refund["currency"]),
-                    refund_id=_uuid((metadata or {}).get("refund_id")),
-                    failure_reason=refund.get("failure_reason"),
-                ),
-            )
-        ]
-
-    def _dispute_event(
-        self, event_id: str, dispute: Mapping[str, Any], occurred_at: datetime
-    ) -> list[GatewayEvent]:
-        if dispute["status"] not in DisputeStatus.__members__.values():
-            return []
-        charge = _object_id(dispute.get("charge"))
-        return [
-            GatewayEvent(
-                gateway=self.name,
-                event_id=event_id,
-                kind=GatewayEventKind.DISPUTE_UPDATED,
-                payment_id=None,
-                gateway_reference=_object_id(dispute.get("payment_intent")),
-                occurred_at=occurred_at,
-                charge_reference=charge,
-                dispute=DisputeUpdate(
-                    gateway_reference=dispute["id"],
-                    status=DisputeStatus(dispute["status"]),
-                    amount=_money(dispute["amount"], dispute["currency"]),
-                    charge_reference=charge,
-                    reason=str(dispute.get("reason") or ""),
-                ),
-            )
-        ]
 
     def refund(self, instruction: RefundInstruction) -> RefundResult:
         with _gateway_errors():
@@ -296,12 +187,12 @@ class StripeGateway:
                 # new refund, not the failed one replayed.
                 {"idempotency_key": f"skillwise-refund-{instruction.refund_id}"},
             )
-        return _refund_result(refund.to_dict())
+        return refund_result(refund.to_dict())
 
     def refund_status(self, refund_reference: str, refund_id: UUID) -> RefundResult:
         with _gateway_errors():
             refund = self._client.v1.refunds.retrieve(refund_reference)
-        return _refund_result(refund.to_dict())
+        return refund_result(refund.to_dict())
 
     def lookup(self, payment_id: UUID, gateway_reference: str | None) -> GatewayPaymentState:
         if gateway_reference is None:
@@ -311,7 +202,7 @@ class StripeGateway:
             intent = self._client.v1.payment_intents.retrieve(
                 gateway_reference, {"expand": ["latest_charge"]}
             ).to_dict()
-        kind = _intent_kind(intent)
+        kind = intent_kind(intent)
         received = kind in (GatewayEventKind.SUCCEEDED, GatewayEventKind.REFUNDED)
         return GatewayPaymentState(
             kind=kind,
@@ -330,55 +221,3 @@ def _gateway_errors() -> Iterator[None]:
         raise GatewayUnavailable(
             f"Stripe could not be reached or refused the request: {error.user_message or error}"
         ) from error
-
-
-def _payment_id(metadata: Mapping[str, Any] | None) -> UUID | None:
-    return _uuid((metadata or {}).get("payment_id"))
-
-
-def _uuid(raw: Any) -> UUID | None:
-    if not raw or not isinstance(raw, str):
-        return None
-    try:
-        return UUID(raw)
-    except ValueError:
-        # Metadata written by another integration on the same account is not ours to follow.
-        return None
-
-
-def _object_id(value: Any) -> str | None:
-    """An id Stripe gives as a string, or inside the object when it was expanded."""
-    if isinstance(value, Mapping):
-        value = value.get("id")
-    return value if isinstance(value, str) and value else None
-
-
-def _money(amount: Any, currency: Any) -> Money:
-    """An amount a refund or dispute reports, in Stripe's unit, back in our minor units."""
-    if not isinstance(amount, int) or isinstance(amount, bool) or not isinstance(currency, str):
-        raise TypeError("an amount is an integer and a currency a string")
-    return from_stripe_amount(amount, currency)
-
-
-def _refund_result(refund: Mapping[str, Any]) -> RefundResult:
-    try:
-        status = RefundStatus(refund["status"])
-    except ValueError:
-        status = RefundStatus.PENDING
-    return RefundResult(
-        refund_reference=refund["id"], status=status, failure_reason=refund.get("failure_reason")
-    )
-
-
-def _intent_kind(intent: Mapping[str, Any]) -> GatewayEventKind | None:
-    charge = intent.get("latest_charge")
-    if isinstance(charge, Mapping) and charge.get("refunded"):
-        return GatewayEventKind.REFUNDED
-    status = intent["status"]
-    if status == "succeeded":
-        return GatewayEventKind.SUCCEEDED
-    if status == "canceled":
-        return GatewayEventKind.CANCELED
-    if status == "requires_payment_method" and intent.get("last_payment_error"):
-        return GatewayEventKind.FAILED
-    return None

@@ -8,8 +8,10 @@ from skillwise.application.learning.enrollment_grants import grant_enrollment
 from skillwise.application.payments.receipts import queue_receipt
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.earnings import EarningEntry, PlatformFee
+from skillwise.domain.invoices import Invoice, invoice_number
 from skillwise.domain.notifications import Notification
-from skillwise.domain.payments import EarningEntry, Invoice, Payment, PlatformFee, invoice_number
+from skillwise.domain.payments import Payment
 
 
 def fulfil_payment(

@@ -7,7 +7,7 @@ from uuid import UUID
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.errors import InvoiceNotFound
 from skillwise.domain.identity import Actor
-from skillwise.domain.payments import Invoice
+from skillwise.domain.invoices import Invoice
 
 
 def visible_invoice(uow: UnitOfWork, actor: Actor, invoice_id: UUID) -> Invoice:

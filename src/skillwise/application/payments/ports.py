@@ -12,8 +12,10 @@ from skillwise.application.payments.gateway import GatewayEventKind, PaymentGate
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.coupons import CouponUses
 from skillwise.domain.disputes import Dispute
+from skillwise.domain.earnings import EarningEntry, EarningTotals
+from skillwise.domain.invoices import Invoice
 from skillwise.domain.money import Money
-from skillwise.domain.payments import EarningEntry, EarningTotals, Invoice, Payment, PaymentStatus
+from skillwise.domain.payments import Payment, PaymentStatus
 from skillwise.domain.refunds import Refund, RefundRequest, RefundRequestStatus
 
 

@@ -9,8 +9,8 @@ from uuid import UUID
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.outbox import OutboxMessage
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.invoices import Invoice
 from skillwise.domain.money import Money
-from skillwise.domain.payments import Invoice
 
 RECEIPT_TOPIC = "email.receipt"
 

@@ -16,9 +16,9 @@ from skillwise.entrypoints.http.schemas.payments import (
     AdminPaymentDetailSchema,
     AdminPaymentSchema,
     PaymentFilterArgs,
-    RefundSchema,
     ReviewDecisionSchema,
 )
+from skillwise.entrypoints.http.schemas.refunds import RefundSchema
 
 blp = Blueprint(
     "admin_payments", __name__, url_prefix="/admin/payments", description="Payments (admin)"

@@ -11,7 +11,7 @@ from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
-from skillwise.entrypoints.http.schemas.payments import (
+from skillwise.entrypoints.http.schemas.refunds import (
     RefundRequestDecisionSchema,
     RefundRequestFilterArgs,
     RefundRequestSchema,

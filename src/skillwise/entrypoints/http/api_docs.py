@@ -11,7 +11,7 @@ from copy import deepcopy
 from functools import wraps
 from typing import Any, TypeVar
 
-from skillwise.entrypoints.http.errors import ERROR_REASONS
+from skillwise.entrypoints.http.error_reasons import ERROR_REASONS
 
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C", bound=type)

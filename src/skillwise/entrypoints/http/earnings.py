@@ -11,7 +11,7 @@ from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.common import PaginationArgs, page_body, page_request
-from skillwise.entrypoints.http.schemas.payments import EarningsPageSchema
+from skillwise.entrypoints.http.schemas.earnings import EarningsPageSchema
 
 blp = Blueprint("earnings", __name__, url_prefix="/instructors", description="Earnings")
 

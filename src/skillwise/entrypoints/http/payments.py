@@ -19,16 +19,17 @@ from skillwise.entrypoints.http.schemas.common import (
     page_of,
     page_request,
 )
+from skillwise.entrypoints.http.schemas.earnings import InvoiceArgs, InvoiceSchema
 from skillwise.entrypoints.http.schemas.payments import (
     CheckoutSchema,
     IdempotencyHeaderSchema,
-    InvoiceArgs,
-    InvoiceSchema,
     PaymentCreateSchema,
     PaymentSchema,
+    WebhookReceiptSchema,
+)
+from skillwise.entrypoints.http.schemas.refunds import (
     RefundRequestCreateSchema,
     RefundRequestSchema,
-    WebhookReceiptSchema,
 )
 
 blp = Blueprint("payments", __name__, url_prefix="/payments", description="Buying courses")

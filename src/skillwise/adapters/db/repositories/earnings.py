@@ -11,8 +11,8 @@ from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.payments import earnings
 from skillwise.application.payments.ports import EarningRepository
 from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.domain.earnings import EarningEntry, EarningKind, EarningTotals
 from skillwise.domain.money import Money
-from skillwise.domain.payments import EarningEntry, EarningKind, EarningTotals
 
 
 def earning_from_row(row: Any) -> EarningEntry:

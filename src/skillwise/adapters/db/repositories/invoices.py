@@ -11,8 +11,8 @@ from skillwise.adapters.db.inserts import insert_unless_exists
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.payments import invoice_sequences, invoices
 from skillwise.application.payments.ports import InvoiceRepository
+from skillwise.domain.invoices import Invoice
 from skillwise.domain.money import Money
-from skillwise.domain.payments import Invoice
 
 
 def invoice_from_row(row: Any) -> Invoice:

@@ -7,7 +7,7 @@ from uuid import UUID
 from skillwise.application.payments.invoices import visible_invoice
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.identity import Actor
-from skillwise.domain.payments import Invoice
+from skillwise.domain.invoices import Invoice
 
 
 class GetInvoice:

@@ -8,7 +8,7 @@ from skillwise.application.payments.invoices import visible_invoice
 from skillwise.application.payments.ports import InvoiceRenderer
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.identity import Actor
-from skillwise.domain.payments import Invoice
+from skillwise.domain.invoices import Invoice
 
 
 class GetInvoicePdf:

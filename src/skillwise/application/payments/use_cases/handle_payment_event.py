@@ -14,7 +14,8 @@ from skillwise.application.payments.refunds import settle_refund
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.retries import retry_transient
 from skillwise.application.shared.unit_of_work import UnitOfWork
-from skillwise.domain.payments import Payment, PaymentStatus, PlatformFee
+from skillwise.domain.earnings import PlatformFee
+from skillwise.domain.payments import Payment, PaymentStatus
 from skillwise.domain.refunds import Refund, refundable_remainder
 
 log = logging.getLogger(__name__)

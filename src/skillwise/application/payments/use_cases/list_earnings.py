@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.earnings import EarningEntry, EarningTotals
 from skillwise.domain.identity import Actor
-from skillwise.domain.payments import EarningEntry, EarningTotals
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,10 +13,11 @@ from skillwise.application.payments.ports import EventOutcome, PaymentListing, R
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.retries import retry_transient
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.earnings import PlatformFee
 from skillwise.domain.errors import Conflict, DomainValidationError, PaymentNotFound
 from skillwise.domain.identity import Actor
 from skillwise.domain.notifications import Notification
-from skillwise.domain.payments import Payment, PaymentStatus, PlatformFee
+from skillwise.domain.payments import Payment, PaymentStatus
 
 MAX_REVIEW_NOTE_LENGTH = 500
 

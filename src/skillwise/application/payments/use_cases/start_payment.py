@@ -13,10 +13,11 @@ from skillwise.application.payments.ports import GatewayRegistry
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
 from skillwise.domain.catalog.course import Course
+from skillwise.domain.earnings import PlatformFee
 from skillwise.domain.enrollments import ensure_user_may_enroll_in
 from skillwise.domain.errors import AccountNotFound, Conflict, CourseNotFound, DomainValidationError
 from skillwise.domain.identity import Actor
-from skillwise.domain.payments import Checkout, Payment, PlatformFee
+from skillwise.domain.payments import Checkout, Payment
 from skillwise.domain.users import User
 
 

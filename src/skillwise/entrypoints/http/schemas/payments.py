@@ -7,52 +7,21 @@ from typing import Any
 
 from marshmallow import fields, post_dump, validate
 
-from skillwise.adapters.payments.fake_gateway import FakeGateway
-from skillwise.adapters.payments.sslcommerz_gateway import SslcommerzGateway
-from skillwise.adapters.payments.stripe_gateway import StripeGateway
 from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.application.payments.ports import EventOutcome
 from skillwise.application.payments.use_cases.review_held_payment import (
     MAX_REVIEW_NOTE_LENGTH,
     ReviewDecision,
 )
-from skillwise.domain.disputes import DisputeOutcome, DisputeStatus
-from skillwise.domain.payments import EarningKind, PaymentStatus
-from skillwise.domain.refunds import (
-    MAX_DECISION_NOTE_LENGTH,
-    MAX_REFUND_REQUEST_REASON_LENGTH,
-    RefundDecision,
-    RefundRequestStatus,
-    RefundStatus,
+from skillwise.domain.payments import PaymentStatus
+from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp
+from skillwise.entrypoints.http.schemas.money_fields import (
+    GATEWAY,
+    currency_field,
+    gateway_field,
+    money_field,
 )
-from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp, page_of
-
-AMOUNT_DESCRIPTION = "Integer amount in the currency's minor unit (1999 USD is 19.99 USD)."
-
-# The gateways this build knows; which of them are switched on is configuration.
-GATEWAY_NAMES = (FakeGateway.name, StripeGateway.name, SslcommerzGateway.name)
-GATEWAY = {"type": "string", "enum": list(GATEWAY_NAMES)}
-
-
-def _money(attribute: str, description: str = AMOUNT_DESCRIPTION) -> fields.Integer:
-    return fields.Integer(
-        attribute=f"{attribute}.amount_minor",
-        required=True,
-        metadata={"description": description, "example": 1999},
-    )
-
-
-def _currency(attribute: str) -> fields.String:
-    return fields.String(
-        attribute=f"{attribute}.currency",
-        required=True,
-        metadata={"description": "ISO 4217 code.", "example": "USD"},
-    )
-
-
-def _gateway(attribute: str = "gateway") -> fields.String:
-    return fields.String(attribute=attribute, required=True, metadata=GATEWAY)
-
+from skillwise.entrypoints.http.schemas.refunds import DisputeSchema, RefundRecordSchema
 
 # --- starting a payment ---
 
@@ -106,12 +75,12 @@ class CheckoutSchema(BaseSchema):
 
     id = fields.UUID(required=True)
     status = fields.Enum(PaymentStatus, by_value=True, required=True)
-    amount = _money("amount", "What the gateway collects: the price minus the discount.")
-    currency = _currency("amount")
-    price = _money("price", "The course's price before the coupon.")
-    discount = _money("discount", "What the coupon took off (0 without one).")
+    amount = money_field("amount", "What the gateway collects: the price minus the discount.")
+    currency = currency_field("amount")
+    price = money_field("price", "The course's price before the coupon.")
+    discount = money_field("discount", "What the coupon took off (0 without one).")
     coupon = fields.String(attribute="coupon_code", allow_none=True, required=True)
-    gateway = _gateway()
+    gateway = gateway_field()
     client_secret = _checkout("client_secret", "Stripe: the PaymentIntent's client secret.")
     publishable_key = _checkout("publishable_key", "Stripe: the publishable key.")
     customer = _checkout("customer_reference", "Stripe: the buyer's customer id.")
@@ -134,50 +103,16 @@ class CheckoutSchema(BaseSchema):
 # --- payments as lists show them (PaymentListing) ---
 
 
-class RefundRecordSchema(BaseSchema):
-    """One refund of a payment, as its gateway settles it: `pending` (or `requires_action`)
-    until it `succeeded`, `failed` or was `canceled`. Only a succeeded refund moved money."""
-
-    id = fields.UUID(required=True)
-    payment_id = fields.UUID(required=True)
-    amount = _money("amount")
-    currency = _currency("amount")
-    status = fields.Enum(RefundStatus, by_value=True, required=True)
-    reason = fields.String(required=True)
-    requested_by = fields.UUID(allow_none=True, required=True)
-    created_at = Timestamp(required=True)
-    settled_at = Timestamp(allow_none=True, required=True)
-    gateway_reference = fields.String(allow_none=True, required=True)
-    failure_reason = fields.String(allow_none=True)
-
-
-class DisputeSchema(BaseSchema):
-    id = fields.UUID(required=True)
-    gateway_reference = fields.String(required=True)
-    amount = _money("amount")
-    currency = _currency("amount")
-    status = fields.Enum(DisputeStatus, by_value=True, required=True)
-    outcome = fields.Enum(
-        DisputeOutcome,
-        by_value=True,
-        required=True,
-        metadata={"description": "`open` suspends the buyer's access; `lost` ends it."},
-    )
-    reason = fields.String(required=True)
-    created_at = Timestamp(required=True)
-    closed_at = Timestamp(allow_none=True, required=True)
-
-
 class PaymentSchema(BaseSchema):
     id = fields.UUID(attribute="payment.id", required=True)
     course_id = fields.UUID(attribute="payment.course_id", required=True)
     status = fields.Enum(PaymentStatus, by_value=True, attribute="payment.status", required=True)
-    amount = _money("payment.amount", "What was charged: the price minus the discount.")
-    currency = _currency("payment.amount")
-    price = _money("payment.price", "The course's price before the coupon.")
-    discount = _money("payment.discount", "What the coupon took off (0 without one).")
+    amount = money_field("payment.amount", "What was charged: the price minus the discount.")
+    currency = currency_field("payment.amount")
+    price = money_field("payment.price", "The course's price before the coupon.")
+    discount = money_field("payment.discount", "What the coupon took off (0 without one).")
     coupon = fields.String(attribute="payment.coupon_code", allow_none=True, required=True)
-    gateway = _gateway("payment.gateway")
+    gateway = gateway_field("payment.gateway")
     created_at = Timestamp(attribute="payment.created_at", required=True)
     paid_at = Timestamp(attribute="payment.paid_at", allow_none=True, required=True)
     invoice_id = fields.UUID(allow_none=True, required=True)
@@ -241,72 +176,7 @@ class PaymentFilterArgs(PaginationArgs):
     )
 
 
-class RefundSchema(BaseSchema):
-    reason = fields.String(load_default="", validate=validate.Length(max=500))
-    amount = fields.Integer(
-        load_default=None,
-        allow_none=True,
-        validate=validate.Range(min=1),
-        metadata={
-            "description": "Minor units to refund; what is left of the payment when absent. "
-            "Less than paid keeps the buyer's access; more than is left answers 409 "
-            "`refund_exceeds_payment`."
-        },
-    )
-    currency = fields.String(
-        load_default=None,
-        allow_none=True,
-        validate=validate.Regexp(r"^[A-Z]{3}$"),
-        metadata={
-            "description": "The payment's ISO 4217 code, to say which currency `amount` is "
-            "in; another one answers 422 `currency_mismatch`.",
-            "example": "USD",
-        },
-    )
-
-
 # --- refund requests by buyers ---
-
-
-class RefundRequestCreateSchema(BaseSchema):
-    reason = fields.String(
-        required=True, validate=validate.Length(min=1, max=MAX_REFUND_REQUEST_REASON_LENGTH)
-    )
-
-
-class RefundRequestSchema(BaseSchema):
-    id = fields.UUID(required=True)
-    payment_id = fields.UUID(required=True)
-    user_id = fields.UUID(required=True)
-    reason = fields.String(required=True)
-    status = fields.Enum(RefundRequestStatus, by_value=True, required=True)
-    created_at = Timestamp(required=True)
-    decided_at = Timestamp(allow_none=True, required=True)
-    decided_by = fields.UUID(allow_none=True, required=True)
-    note = fields.String(required=True)
-    refund_id = fields.UUID(
-        allow_none=True,
-        required=True,
-        metadata={"description": "The refund an approval started (see the payment)."},
-    )
-
-
-class RefundRequestFilterArgs(PaginationArgs):
-    status = fields.Enum(RefundRequestStatus, by_value=True)
-
-
-class RefundRequestDecisionSchema(BaseSchema):
-    decision = fields.Enum(
-        RefundDecision,
-        by_value=True,
-        required=True,
-        metadata={"description": "`approve` starts a refund of what is left; `reject` does not."},
-    )
-    note = fields.String(
-        load_default="",
-        validate=validate.Length(max=MAX_DECISION_NOTE_LENGTH),
-        metadata={"description": "Told to the buyer with a rejection."},
-    )
 
 
 class ReviewDecisionSchema(BaseSchema):
@@ -340,62 +210,7 @@ class WebhookReceiptSchema(BaseSchema):
 # --- invoices ---
 
 
-class InvoiceArgs(BaseSchema):
-    format = fields.String(
-        validate=validate.OneOf(["json", "pdf"]),
-        metadata={
-            "description": "`pdf` for the PDF document, `json` for JSON whatever `Accept` says; "
-            "left out, `Accept: application/pdf` asks for the PDF."
-        },
-    )
-
-
-class InvoiceSchema(BaseSchema):
-    id = fields.UUID(required=True)
-    number = fields.String(required=True, metadata={"example": "INV-2026-000001"})
-    payment_id = fields.UUID(required=True)
-    course_id = fields.UUID(required=True)
-    buyer_name = fields.String(required=True)
-    buyer_email = fields.String(required=True)
-    course_title = fields.String(required=True)
-    amount = _money("amount")
-    currency = _currency("amount")
-    gateway = _gateway()
-    gateway_reference = fields.String(allow_none=True, required=True)
-    paid_at = Timestamp(required=True)
-    issued_at = Timestamp(required=True)
-
-
 # --- earnings ---
-
-
-class EarningEntrySchema(BaseSchema):
-    id = fields.UUID(required=True)
-    payment_id = fields.UUID(required=True)
-    course_id = fields.UUID(required=True)
-    kind = fields.Enum(EarningKind, by_value=True, required=True)
-    gross = _money("gross", "What the buyer paid (negative for a refund), in minor units.")
-    platform_fee = _money("platform_fee", "The platform's share, in minor units.")
-    net = _money("net", "The instructor's share (gross minus fee), in minor units.")
-    currency = _currency("gross")
-    created_at = Timestamp(required=True)
-
-
-class EarningTotalsSchema(BaseSchema):
-    currency = fields.String(required=True, metadata={"description": "ISO 4217 code."})
-    gross = fields.Integer(required=True, metadata={"description": "Minor units."})
-    platform_fee = fields.Integer(required=True, metadata={"description": "Minor units."})
-    net = fields.Integer(required=True, metadata={"description": "Minor units."})
-    sales = fields.Integer(required=True)
-    refunds = fields.Integer(required=True)
-
-
-class EarningsPageSchema(page_of(EarningEntrySchema)):
-    totals = fields.List(
-        fields.Nested(EarningTotalsSchema),
-        required=True,
-        metadata={"description": "The whole ledger summed per currency (not only this page)."},
-    )
 
 
 # --- the fake gateway's checkout page ---

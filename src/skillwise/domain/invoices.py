@@ -1,0 +1,32 @@
+"""Invoices: numbered gaplessly per year, written once a payment succeeds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from skillwise.domain.money import Money
+
+
+def invoice_number(year: int, sequence: int) -> str:
+    return f"INV-{year}-{sequence:06d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Invoice:
+    """What was sold to whom, frozen when the payment succeeded; never edited afterwards."""
+
+    number: str
+    payment_id: UUID
+    user_id: UUID
+    course_id: UUID
+    buyer_name: str
+    buyer_email: str
+    course_title: str
+    amount: Money
+    gateway: str
+    gateway_reference: str | None
+    paid_at: datetime
+    issued_at: datetime
+    id: UUID = field(default_factory=uuid4)
