@@ -42,6 +42,9 @@ from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_r
 blp = Blueprint("courses", __name__, url_prefix="/courses", description="The course catalog")
 
 CoursePageSchema = page_of(CourseSummarySchema)
+# One instance each, so their dump plans are made once (schemas/dumping.py).
+_COURSE_PAGE = CoursePageSchema()
+_COURSE_DETAIL = CourseDetailSchema()
 
 
 def _json_bytes(data: Any) -> bytes:
@@ -99,7 +102,7 @@ class Courses(MethodView):
 
         def render() -> bytes:
             page = list_courses(course_filters(args), args.get("ordering"), page_request(args))
-            return _json_bytes(CoursePageSchema().dump(page_body(page)))
+            return _json_bytes(_COURSE_PAGE.dump(page_body(page)))
 
         return _catalog_answer(
             render, lambda fresh: serve_cached_catalog.course_list(catalog_question(), fresh)
@@ -144,7 +147,7 @@ class CourseById(MethodView):
         """A course with its outline (modules and lesson titles), rating and totals."""
 
         def render() -> bytes:
-            return _json_bytes(CourseDetailSchema().dump(get_course(optional_actor(), course_id)))
+            return _json_bytes(_COURSE_DETAIL.dump(get_course(optional_actor(), course_id)))
 
         return _catalog_answer(
             render, lambda fresh: serve_cached_catalog.course_detail(course_id, fresh)
@@ -191,5 +194,5 @@ class CourseById(MethodView):
         or that was paid for is archived instead and answered with 200."""
         archived = delete_course(current_actor(), course_id)
         if archived is not None:
-            return jsonify(CourseDetailSchema().dump(archived))
+            return jsonify(_COURSE_DETAIL.dump(archived))
         return None

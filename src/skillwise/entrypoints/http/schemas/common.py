@@ -17,13 +17,23 @@ from skillwise.application.shared.pagination import (
     Page,
     PageRequest,
 )
+from skillwise.entrypoints.http.schemas.dumping import plan_for
 
 
 class BaseSchema(Schema):
-    """Unknown fields are ignored: they never change anything (API.md)."""
+    """Unknown fields are ignored: they never change anything (API.md). Dumps follow a plan
+    made once per schema instance (see dumping.py)."""
 
     class Meta:
         unknown = EXCLUDE
+
+    def dump(self, obj: Any, *, many: bool | None = None) -> Any:
+        plan = plan_for(self)
+        if plan is None:
+            return super().dump(obj, many=many)
+        if (self.many if many is None else many) and obj is not None:
+            return [plan.dump_one(each) for each in obj]
+        return plan.dump_one(obj)
 
 
 class PaginationArgs(BaseSchema):
@@ -50,7 +60,7 @@ def page_of(item_schema: type[Schema]) -> type[Schema]:
     name = item_schema.__name__.removesuffix("Schema") + "PageSchema"
     return type(
         name,
-        (Schema,),
+        (BaseSchema,),
         {
             "count": fields.Integer(required=True),
             "page": fields.Integer(required=True),
