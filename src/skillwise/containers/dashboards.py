@@ -31,6 +31,8 @@ class DashboardsContainer(containers.DeclarativeContainer):
         GetPlatformAnalytics, queries=dashboard_queries, clock=infra.clock
     )
 
-    export_queries = providers.Factory(SqlExportQueries, session_factory=infra.read_session_factory)
+    export_queries = providers.Factory(
+        SqlExportQueries, session_factory=infra.streaming_read_session_factory
+    )
     export_payments = providers.Factory(ExportPayments, queries=export_queries, clock=infra.clock)
     export_earnings = providers.Factory(ExportEarnings, queries=export_queries, clock=infra.clock)

@@ -70,6 +70,9 @@ class Infrastructure(containers.DeclarativeContainer):
     read_session_factory = providers.Singleton(
         read_sessions, replica_engine=replica_engine, primary=session_factory
     )
+    streaming_read_session_factory = providers.Singleton(
+        read_sessions, replica_engine=replica_engine, primary=session_factory, autocommit=False
+    )
     redis_client = providers.Singleton(_optional_redis, settings)
     tick_claims = providers.Singleton(_tick_claims, settings)
     outbox_gauges = providers.Factory(OutboxGauges, engine=engine, clock=clock)

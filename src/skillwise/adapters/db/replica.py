@@ -77,11 +77,28 @@ class ReplicaFirstSessions:
 
 
 def read_sessions(
-    replica_engine: Engine | None, primary: sessionmaker[Session]
+    replica_engine: Engine | None, primary: sessionmaker[Session], *, autocommit: bool = True
 ) -> sessionmaker[Session] | ReplicaFirstSessions:
-    """The read models' session factory: the primary's own when there is no replica."""
+    """The read models' session factory: the primary's own when there is no replica.
+
+    On PostgreSQL each statement of a read model runs in autocommit: at READ COMMITTED a
+    transaction around reads gives each statement its own snapshot anyway, and BEGIN and
+    ROLLBACK would be two more round trips per read. Streaming reads (server-side cursors)
+    need a transaction and ask for `autocommit=False`.
+    """
+    primary_reads = _autocommitting(primary) if autocommit else primary
     if replica_engine is None:
-        return primary
+        return primary_reads
+    replica = build_session_factory(replica_engine)
     return ReplicaFirstSessions(
-        build_session_factory(replica_engine), primary, CircuitBreaker("The read replica")
+        _autocommitting(replica) if autocommit else replica,
+        primary_reads,
+        CircuitBreaker("The read replica"),
     )
+
+
+def _autocommitting(factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    engine = factory.kw["bind"]
+    if engine.dialect.name != "postgresql":
+        return factory
+    return build_session_factory(engine.execution_options(isolation_level="AUTOCOMMIT"))
