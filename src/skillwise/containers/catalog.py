@@ -79,9 +79,7 @@ class CatalogContainer(containers.DeclarativeContainer):
         storage=storage,
     )
     get_course = providers.Factory(GetCourse, uow=uow, queries=course_queries)
-    catalog_counts = providers.Factory(
-        CatalogCounts, cache=infra.cache, catalog_cache=infra.catalog_cache
-    )
+    catalog_counts = providers.Factory(CatalogCounts, cache=infra.cache)
     list_courses = providers.Factory(ListCourses, queries=course_queries, counts=catalog_counts)
     list_all_courses = providers.Factory(ListAllCourses, queries=course_queries)
     list_instructor_courses = providers.Factory(ListInstructorCourses, queries=course_queries)

@@ -37,7 +37,7 @@ CHARGED = AcceptedCurrencyList("USD", "EUR", "BDT", "MGA", "JPY")
 
 def list_courses(shelf, cache=None):
     cache = cache or DictCache()
-    return ListCourses(shelf.queries, CatalogCounts(cache, CatalogCache(cache)))
+    return ListCourses(shelf.queries, CatalogCounts(cache))
 
 
 def create(shelf, accepted=CHARGED):

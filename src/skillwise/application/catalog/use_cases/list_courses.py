@@ -27,9 +27,8 @@ class ListCourses:
             raise DomainValidationError(
                 "min_price cannot be above max_price.", code="invalid_price_range"
             )
-        key = self._counts.key(filters)
-        known = self._counts.get(key)
-        found = self._queries.published_courses(filters, ordering, page, known_total=known)
-        if known is None:
-            self._counts.put(key, found.total)
+        known = self._counts.read(filters)
+        found = self._queries.published_courses(filters, ordering, page, known_total=known.total)
+        if known.total is None:
+            self._counts.put(known, found.total)
         return found
