@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skillwise.domain.currencies import is_iso_currency
+
 
 class ConfigurationError(RuntimeError):
     """The environment does not describe a runnable configuration."""
@@ -50,6 +52,8 @@ class Settings:
     refund_max_progress_percent: int = 30
     # An open payment this old is canceled, and the coupon it reserved is free again.
     payment_expiry_minutes: int = 60
+    # What money figures are shown in before anything has been sold.
+    default_currency: str = "USD"
 
     email_backend: str = "console"
     smtp_host: str = "localhost"
@@ -130,6 +134,9 @@ class Settings:
         payment_expiry_minutes = int(get("SKILLWISE_PAYMENT_EXPIRY_MINUTES", "60") or "60")
         if payment_expiry_minutes < 1:
             raise ConfigurationError("SKILLWISE_PAYMENT_EXPIRY_MINUTES is at least 1.")
+        default_currency = (get("SKILLWISE_DEFAULT_CURRENCY", "USD") or "USD").upper()
+        if not is_iso_currency(default_currency):
+            raise ConfigurationError("SKILLWISE_DEFAULT_CURRENCY is an ISO 4217 code, e.g. USD.")
         storage = get("SKILLWISE_STORAGE", "local") or "local"
         if storage not in {"local", "s3"}:
             raise ConfigurationError("SKILLWISE_STORAGE is `local` (the default) or `s3`.")
@@ -174,6 +181,7 @@ class Settings:
                 get("SKILLWISE_REFUND_MAX_PROGRESS_PERCENT", "30") or 30
             ),
             payment_expiry_minutes=payment_expiry_minutes,
+            default_currency=default_currency,
             email_backend=get("SKILLWISE_EMAIL_BACKEND", "console") or "console",
             smtp_host=get("SKILLWISE_SMTP_HOST", "localhost") or "localhost",
             smtp_port=int(get("SKILLWISE_SMTP_PORT", "25") or 25),

@@ -18,11 +18,17 @@ from skillwise.application.dashboards.use_cases.list_course_students import List
 class DashboardsContainer(containers.DeclarativeContainer):
     infra = providers.DependenciesContainer()
 
+    default_currency = infra.settings.provided.default_currency
     dashboard_queries = providers.Factory(
-        SqlDashboardQueries, session_factory=infra.read_session_factory
+        SqlDashboardQueries,
+        session_factory=infra.read_session_factory,
+        default_currency=default_currency,
     )
     get_instructor_dashboard = providers.Factory(
-        GetInstructorDashboard, queries=dashboard_queries, clock=infra.clock
+        GetInstructorDashboard,
+        queries=dashboard_queries,
+        clock=infra.clock,
+        default_currency=default_currency,
     )
     list_course_students = providers.Factory(
         ListCourseStudents, uow=infra.uow, queries=dashboard_queries

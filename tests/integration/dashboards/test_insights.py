@@ -1,6 +1,7 @@
 """Admin analytics over a window: hand-computed figures for two currencies over three months."""
 
 import pytest
+from dependency_injector import providers
 
 from skillwise.domain.identity import Role
 from tests.factories import a_user, bearer
@@ -90,8 +91,38 @@ def test_a_window_of_one_day_includes_its_whole_utc_day(client, app, autumn):
     ).json
     assert body["signups_by_day"] == [{"day": "2026-09-10", "count": 2}]
     assert body["revenue_by_month"] == [
-        month("2026-09", "USD", gross=2000, platform_fees=400, net=1600)
+        month("2026-09", "BDT"),
+        month("2026-09", "USD", gross=2000, platform_fees=400, net=1600),
     ]
+
+
+def test_a_window_without_sales_lists_its_months_as_zeros_in_every_currency_ever_sold(
+    client, app, autumn
+):
+    quiet = "?from=2026-01-15&to=2026-02-10"
+    zeros = [month(m, c) for m in ("2026-01", "2026-02") for c in ("BDT", "USD")]
+    admin = client.get(URL + quiet, headers=bearer(app, autumn["admin"])).json
+    assert admin["revenue_by_month"] == zeros
+    assert admin["top_courses_by_revenue"] == []
+    dashboard = "/api/v1/instructors/dashboard/" + quiet
+    mine = client.get(dashboard, headers=bearer(app, autumn["teacher"])).json
+    assert mine["revenue_by_month"] == zeros
+
+
+def test_before_any_sale_the_months_are_zeros_in_the_default_currency(
+    client, app, uow_factory, container, settings_with
+):
+    admin, teacher = a_user(Role.ADMIN), a_user(Role.INSTRUCTOR)
+    add(uow_factory, admin, teacher)
+    window = "?from=2026-11-20&to=2026-12-05"
+    body = client.get(URL + window, headers=bearer(app, admin)).json
+    assert body["revenue_by_month"] == [month("2026-11", "USD"), month("2026-12", "USD")]
+    container.infra.settings.override(providers.Object(settings_with(default_currency="EUR")))
+    dashboard = client.get(
+        "/api/v1/instructors/dashboard/" + window, headers=bearer(app, teacher)
+    ).json
+    assert dashboard["revenue_by_month"] == [month("2026-11", "EUR"), month("2026-12", "EUR")]
+    assert (dashboard["currency"], dashboard["total_earnings"]) == ("EUR", 0)
 
 
 def test_the_default_window_is_the_last_30_days(client, app, autumn, container):
@@ -126,8 +157,8 @@ def test_the_analytics_run_as_many_statements_for_an_empty_window_as_a_busy_one(
             client.get(URL + "?from=2020-01-01&to=2020-12-31", headers=headers).status_code == 200
         )
     assert busy.count == empty.count
-    # Auth, the all-time totals and top lists, and seven statements for the window.
-    assert busy.count <= 21
+    # Auth, the all-time totals and top lists, and eight statements for the window.
+    assert busy.count <= 22
 
 
 def test_the_instructor_dashboard_gives_my_revenue_by_month_and_course(
@@ -150,6 +181,10 @@ def test_the_instructor_dashboard_gives_my_revenue_by_month_and_course(
     rival = a_user(Role.INSTRUCTOR)
     add(uow_factory, rival)
     theirs = client.get(url, headers=bearer(app, rival)).json
-    assert (theirs["revenue_by_month"], theirs["course_revenue"]) == ([], [])
+    # Nothing of theirs ever sold: their months are zeros in the platform's default currency.
+    assert theirs["revenue_by_month"] == [
+        month(m, "USD") for m in ("2026-09", "2026-10", "2026-11")
+    ]
+    assert theirs["course_revenue"] == []
     bad = client.get(url.replace("2026-09-01", "2026-12-01"), headers=bearer(app, rival))
     assert bad.status_code == 422

@@ -54,3 +54,12 @@ def test_links_follow_host_and_port_unless_a_public_url_is_set(tmp_path):
         {"SKILLWISE_VAR_DIR": str(tmp_path), "PORT": "8011", "SKILLWISE_PUBLIC_URL": "https://x.io"}
     )
     assert explicit.public_url == "https://x.io"
+
+
+def test_the_default_currency_is_an_iso_code_usd_unless_set(tmp_path):
+    environ = {"SKILLWISE_VAR_DIR": str(tmp_path)}
+    assert Settings.from_env(environ).default_currency == "USD"
+    bdt = Settings.from_env({**environ, "SKILLWISE_DEFAULT_CURRENCY": "bdt"})
+    assert bdt.default_currency == "BDT"
+    with pytest.raises(ConfigurationError, match="SKILLWISE_DEFAULT_CURRENCY"):
+        Settings.from_env({**environ, "SKILLWISE_DEFAULT_CURRENCY": "XAU"})

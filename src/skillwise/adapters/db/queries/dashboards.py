@@ -61,8 +61,9 @@ def _counts_by(session: Session, column, *where) -> dict[str, int]:
 
 
 class SqlDashboardQueries:
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], default_currency: str) -> None:
         self._session_factory = session_factory
+        self._default_currency = default_currency
 
     def instructor_stats(self, instructor_id: UUID, since: datetime) -> InstructorStats:
         own = courses.c.instructor_id == instructor_id
@@ -268,8 +269,10 @@ class SqlDashboardQueries:
 
     def platform_insights(self, window: Window, top: int) -> PlatformInsights:
         with read_session(self._session_factory) as session:
-            return insights.platform_insights(session, window, top)
+            return insights.platform_insights(session, window, top, self._default_currency)
 
     def instructor_insights(self, instructor_id: UUID, window: Window) -> InstructorInsights:
         with read_session(self._session_factory) as session:
-            return insights.instructor_insights(session, instructor_id, window)
+            return insights.instructor_insights(
+                session, instructor_id, window, self._default_currency
+            )

@@ -28,8 +28,12 @@ def _within(column, window: Window):
     return (column >= window.since) & (column < window.until)
 
 
-def revenue_by_month(session: Session, window: Window, *where) -> list[MonthRevenue]:
-    """`where` narrows both payments and earnings (e.g. to one instructor's courses)."""
+def revenue_by_month(
+    session: Session, window: Window, default_currency: str, *where
+) -> list[MonthRevenue]:
+    """Every month of the window in every currency ever sold in, so a chart keeps its series
+    through quiet months; before any sale at all, in `default_currency`. `where` narrows
+    payments and earnings alike (e.g. to one instructor's courses)."""
     paid_month = month_of(payments.c.paid_at)
     sold = session.execute(
         select(
@@ -54,6 +58,9 @@ def revenue_by_month(session: Session, window: Window, *where) -> list[MonthReve
         .where(_within(earnings.c.created_at, window), *where)
         .group_by(entry_month, earnings.c.currency)
     ).all()
+    ever_sold = session.execute(
+        select(payments.c.currency).distinct().where(payments.c.paid_at.is_not(None), *where)
+    ).scalars()
     figures: dict[tuple[str, str], dict[str, int]] = {}
     for month, currency, gross, discounts in sold:
         figures.setdefault((month, currency), {}).update(gross=int(gross), discounts=int(discounts))
@@ -61,7 +68,7 @@ def revenue_by_month(session: Session, window: Window, *where) -> list[MonthReve
         figures.setdefault((month, currency), {}).update(
             refunds=int(refunds), platform_fees=int(fees), net=int(net)
         )
-    currencies = sorted({currency for _, currency in figures})
+    currencies = sorted({*ever_sold, *(currency for _, currency in figures)}) or [default_currency]
     return [
         MonthRevenue(month=month, currency=currency, **figures.get((month, currency), {}))
         for month in window.months()
@@ -136,9 +143,11 @@ def _rates(session: Session, window: Window) -> list[CurrencyRates]:
     return [CurrencyRates(currency=c, payments=n, refunded=r, disputed=d) for c, n, r, d in rows]
 
 
-def platform_insights(session: Session, window: Window, top: int) -> PlatformInsights:
+def platform_insights(
+    session: Session, window: Window, top: int, default_currency: str
+) -> PlatformInsights:
     return PlatformInsights(
-        revenue_by_month=revenue_by_month(session, window),
+        revenue_by_month=revenue_by_month(session, window, default_currency),
         top_courses_by_revenue=top_courses_by_revenue(session, window, top),
         signups_by_day=by_day(session, users.c.date_joined, window),
         enrollments_by_day=by_day(session, enrollments.c.started_at, window),
@@ -147,11 +156,16 @@ def platform_insights(session: Session, window: Window, top: int) -> PlatformIns
     )
 
 
-def instructor_insights(session: Session, instructor_id, window: Window) -> InstructorInsights:
+def instructor_insights(
+    session: Session, instructor_id, window: Window, default_currency: str
+) -> InstructorInsights:
     own_courses = select(courses.c.id).where(courses.c.instructor_id == instructor_id)
     return InstructorInsights(
         revenue_by_month=revenue_by_month(
-            session, window, payments.c.course_id.in_(own_courses.scalar_subquery())
+            session,
+            window,
+            default_currency,
+            payments.c.course_id.in_(own_courses.scalar_subquery()),
         ),
         course_revenue=top_courses_by_revenue(
             session, window, None, courses.c.instructor_id == instructor_id
