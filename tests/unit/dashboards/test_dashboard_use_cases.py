@@ -3,53 +3,18 @@ from uuid import uuid4
 
 import pytest
 
-from skillwise.application.dashboards.ports import EarningsInCurrency, InstructorStats
+from skillwise.application.dashboards.ports import EarningsInCurrency
 from skillwise.application.dashboards.use_cases.get_instructor_dashboard import (
     GetInstructorDashboard,
 )
 from skillwise.application.dashboards.use_cases.get_platform_analytics import GetPlatformAnalytics
 from skillwise.application.dashboards.use_cases.list_course_students import ListCourseStudents
 from skillwise.application.dashboards.window import Window
-from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.application.shared.pagination import PageRequest
 from skillwise.domain.errors import NotFound, PermissionDenied
 from skillwise.domain.identity import Actor, Role
 from tests.factories import a_course, a_user
-
-
-class FakeDashboardQueries:
-    def __init__(self, earnings=()):
-        self.earnings = list(earnings)
-        self.asked_for_students = []
-
-    def instructor_stats(self, instructor_id, since):
-        return InstructorStats(
-            total_courses=0,
-            courses_by_status={},
-            total_students=0,
-            total_enrollments=0,
-            completed_enrollments=0,
-            recent_enrollments=0,
-            rating_count=0,
-            rating_sum=0,
-            earnings=self.earnings,
-            top_courses=[],
-        )
-
-    def platform_stats(self, since, top):
-        self.asked_for_platform = (since, top)
-        return "the platform's figures"
-
-    def instructor_insights(self, instructor_id, window):
-        self.asked_for_window = window
-        return "my window's figures"
-
-    def platform_insights(self, window, top):
-        self.asked_for_window = window
-        return "the window's figures"
-
-    def course_students(self, course_id, request):
-        self.asked_for_students.append(course_id)
-        return Page(items=[], total=0, request=request)
+from tests.fakes.dashboards import FakeDashboardQueries
 
 
 def test_the_dashboard_total_is_given_in_the_currency_earned_most(clock):

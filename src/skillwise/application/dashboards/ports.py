@@ -164,6 +164,86 @@ class PlatformAnalytics:
     insights: PlatformInsights
 
 
+@dataclass(frozen=True, slots=True)
+class LessonCompletion:
+    """How many of a course's students completed one lesson."""
+
+    lesson_id: UUID
+    title: str
+    completed: int
+
+
+@dataclass(frozen=True, slots=True)
+class CourseActivity:
+    """One course's raw counts. `students` and `completed` count enrollments that still grant
+    access (a refund ends one); `enrollments_by_day` counts every enrollment started each day
+    of the window; `lessons` follow the outline; `ratings` maps 1..5 to reviews given."""
+
+    students: int
+    completed: int
+    enrollments_by_day: list[DayCount]
+    lessons: list[LessonCompletion]
+    ratings: dict[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class LessonDropOff:
+    lesson_id: UUID
+    title: str
+    completed: int
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class RatingCount:
+    rating: int
+    count: int
+
+
+RATINGS = range(1, 6)
+
+
+@dataclass(frozen=True, slots=True)
+class CourseAnalytics:
+    course_id: UUID
+    window: Window
+    activity: CourseActivity
+
+    @property
+    def enrollments_by_day(self) -> list[DayCount]:
+        return self.activity.enrollments_by_day
+
+    @property
+    def completion_rate(self) -> float:
+        students = self.activity.students
+        return round(self.activity.completed / students, 4) if students else 0.0
+
+    @property
+    def average_progress(self) -> float:
+        """The mean of each student's percent of lessons completed."""
+        possible = self.activity.students * len(self.activity.lessons)
+        done = sum(lesson.completed for lesson in self.activity.lessons)
+        return round(100 * done / possible, 2) if possible else 0.0
+
+    @property
+    def drop_off(self) -> list[LessonDropOff]:
+        students = self.activity.students
+        return [
+            LessonDropOff(
+                lesson_id=lesson.lesson_id,
+                title=lesson.title,
+                completed=lesson.completed,
+                share=round(lesson.completed / students, 4) if students else 0.0,
+            )
+            for lesson in self.activity.lessons
+        ]
+
+    @property
+    def rating_distribution(self) -> list[RatingCount]:
+        """Every rating from 1 to 5 in order, those nobody gave as 0."""
+        return [RatingCount(rating, self.activity.ratings.get(rating, 0)) for rating in RATINGS]
+
+
 class DashboardQueries(Protocol):
     """Aggregates over the whole schema; each method runs a fixed number of statements."""
 
@@ -176,3 +256,5 @@ class DashboardQueries(Protocol):
     def platform_insights(self, window: Window, top: int) -> PlatformInsights: ...
 
     def instructor_insights(self, instructor_id: UUID, window: Window) -> InstructorInsights: ...
+
+    def course_activity(self, course_id: UUID, window: Window) -> CourseActivity: ...
