@@ -8,6 +8,7 @@ from skillwise.adapters.db.queries.dashboards import SqlDashboardQueries
 from skillwise.adapters.db.queries.exports import SqlExportQueries
 from skillwise.application.dashboards.use_cases.export_earnings import ExportEarnings
 from skillwise.application.dashboards.use_cases.export_payments import ExportPayments
+from skillwise.application.dashboards.use_cases.get_course_analytics import GetCourseAnalytics
 from skillwise.application.dashboards.use_cases.get_instructor_dashboard import (
     GetInstructorDashboard,
 )
@@ -32,6 +33,9 @@ class DashboardsContainer(containers.DeclarativeContainer):
     )
     list_course_students = providers.Factory(
         ListCourseStudents, uow=infra.uow, queries=dashboard_queries
+    )
+    get_course_analytics = providers.Factory(
+        GetCourseAnalytics, uow=infra.uow, queries=dashboard_queries, clock=infra.clock
     )
     get_platform_analytics = providers.Factory(
         GetPlatformAnalytics, queries=dashboard_queries, clock=infra.clock

@@ -6,7 +6,7 @@ from uuid import uuid4
 import pytest
 from sqlalchemy import insert
 
-from skillwise.adapters.db.tables.learning import lesson_progress
+from skillwise.adapters.db.tables.learning import lesson_progress, reviews
 from skillwise.adapters.db.tables.payments import earnings, payments
 from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
 from skillwise.domain.identity import Role
@@ -200,4 +200,93 @@ def autumn(uow_factory):
         "cy": cy,
         "python": python,
         "bangla": bangla,
+    }
+
+
+def progress(uow_factory, *marks):
+    """`(enrollment, lesson, completed, when)` rows of lesson progress."""
+    with uow_factory() as uow:
+        for enrollment, lesson, completed, when in marks:
+            uow.session.execute(
+                insert(lesson_progress).values(
+                    id=uuid4(),
+                    enrollment_id=enrollment.id,
+                    lesson_id=lesson.id,
+                    completed=completed,
+                    completed_at=when if completed else None,
+                    position_seconds=0,
+                    updated_at=when,
+                )
+            )
+        uow.commit()
+
+
+def rate(uow_factory, course, *ratings):
+    """`(author, rating)` reviews of `course`."""
+    with uow_factory() as uow:
+        for author, rating in ratings:
+            uow.session.execute(
+                insert(reviews).values(
+                    id=uuid4(),
+                    user_id=author.id,
+                    course_id=course.id,
+                    rating=rating,
+                    comment="",
+                    created_at=NOW,
+                    updated_at=NOW,
+                )
+            )
+        uow.commit()
+
+
+@pytest.fixture
+def classroom(uow_factory):
+    """One course of four lessons (two modules of two) and its students, on Nov 1-7 2026.
+
+    Ann (started Nov 2) finished all four; Ben (Nov 2) did 1.1 and 1.2 and is half-way
+    through 2.1; Cat (Nov 5) did 1.1; Dov (Oct 20, before the window) is suspended and did
+    nothing; Eli (Nov 5) did 1.1 and was refunded, so he is no longer a student. Ratings:
+    Ann 5, Ben 4, Cat 5; Ann also gave the rival's course a 1 and enrolled in it on Nov 3.
+    """
+    teacher, rival, admin = a_user(Role.INSTRUCTOR), a_user(Role.INSTRUCTOR), a_user(Role.ADMIN)
+    ann, ben, cat, dov, eli = (a_user(Role.STUDENT) for _ in range(5))
+    python = a_course(teacher, title="Python")
+    bare = a_course(teacher, title="Bare")
+    theirs = a_course(rival, title="Theirs")
+    add(uow_factory, teacher, rival, admin, ann, ben, cat, dov, eli, python, bare, theirs)
+    outline = an_outline(python, modules=2, lessons_per_module=2)
+    with uow_factory() as uow:
+        # Stored last module first: the outline's order comes from positions.
+        store_outline(uow, outline[::-1])
+        uow.commit()
+    first, second, third, fourth = (lesson for module in outline for lesson in module.lessons)
+    nov = {day: datetime(2026, 11, day, 10, tzinfo=UTC) for day in range(1, 8)}
+    ann_in = enroll(ann, python, EnrollmentStatus.COMPLETED, nov[2])
+    ben_in, cat_in = enroll(ben, python, started_at=nov[2]), enroll(cat, python, started_at=nov[5])
+    dov_in = enroll(dov, python, started_at=datetime(2026, 10, 20, tzinfo=UTC))
+    dov_in.suspend(nov[1])
+    eli_in = enroll(eli, python, EnrollmentStatus.REFUNDED, nov[5])
+    ann_theirs = enroll(ann, theirs, started_at=nov[3])
+    add(uow_factory, ann_in, ben_in, cat_in, dov_in, eli_in, ann_theirs)
+    done = [(ann_in, lesson, True, nov[6]) for lesson in (first, second, third, fourth)]
+    progress(
+        uow_factory,
+        *done,
+        (ben_in, first, True, nov[3]),
+        (ben_in, second, True, nov[4]),
+        (ben_in, third, False, nov[4]),
+        (cat_in, first, True, nov[6]),
+        (eli_in, first, True, nov[6]),
+    )
+    rate(uow_factory, python, (ann, 5), (ben, 4), (cat, 5))
+    rate(uow_factory, theirs, (ann, 1))
+    return {
+        "teacher": teacher,
+        "rival": rival,
+        "admin": admin,
+        "student": ann,
+        "python": python,
+        "bare": bare,
+        "theirs": theirs,
+        "lessons": [first, second, third, fourth],
     }

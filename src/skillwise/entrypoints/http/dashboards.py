@@ -1,4 +1,4 @@
-"""The instructor dashboard, a course's students, and the admin analytics."""
+"""The instructor dashboard, a course's students and analytics, and the admin analytics."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from skillwise.entrypoints.http.schemas.common import (
     page_request,
 )
 from skillwise.entrypoints.http.schemas.dashboards import (
+    CourseAnalyticsSchema,
     CourseStudentSchema,
     InstructorDashboardSchema,
     PlatformAnalyticsSchema,
@@ -63,6 +64,29 @@ class CourseStudents(MethodView):
         Another instructor's course answers 404.
         """
         return page_body(list_course_students(current_actor(), course_id, page_request(args)))
+
+
+@blp.route("/instructors/courses/<uuid:course_id>/analytics/")
+class CourseAnalytics(MethodView):
+    @roles(Role.INSTRUCTOR, Role.ADMIN)
+    @operation("getCourseAnalytics")
+    @blp.arguments(WindowArgs, location="query")
+    @blp.response(200, CourseAnalyticsSchema)
+    @fails(403, "Neither the course's instructor nor an admin", "not_course_owner")
+    @fails(404, "No such course", "course_not_found")
+    @fails(422, "The window is not valid", "unprocessable_entity", "invalid_window")
+    @inject
+    def get(
+        self,
+        args,
+        course_id,
+        get_course_analytics=Provide[Container.dashboards.get_course_analytics],
+    ):
+        """How one of my courses does: enrollments on each UTC day of a window (`from` and
+        `to` included; by default the last 30 days), and over the course's whole life its
+        completion rate, average progress, the share of students who completed each lesson,
+        and how it was rated. Another instructor's draft answers 404."""
+        return get_course_analytics(current_actor(), course_id, args["first"], args["last"])
 
 
 @blp.route("/admin/analytics/")

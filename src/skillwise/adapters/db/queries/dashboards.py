@@ -9,12 +9,13 @@ from sqlalchemy import Select, case, distinct, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.db.errors import read_session
-from skillwise.adapters.db.queries import insights
+from skillwise.adapters.db.queries import course_analytics, insights
 from skillwise.adapters.db.tables.core import courses, enrollments, lessons, users
 from skillwise.adapters.db.tables.learning import lesson_progress, reports
 from skillwise.adapters.db.tables.payments import earnings, payments
 from skillwise.application.dashboards.ports import (
     ActiveUser,
+    CourseActivity,
     CourseHighlight,
     CourseStudent,
     EarningsInCurrency,
@@ -276,3 +277,7 @@ class SqlDashboardQueries:
             return insights.instructor_insights(
                 session, instructor_id, window, self._default_currency
             )
+
+    def course_activity(self, course_id: UUID, window: Window) -> CourseActivity:
+        with read_session(self._session_factory) as session:
+            return course_analytics.course_activity(session, course_id, window)

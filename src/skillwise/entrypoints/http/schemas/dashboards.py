@@ -239,3 +239,52 @@ class PlatformAnalyticsSchema(BaseSchema):
         metadata=_RATE_BY_CURRENCY
         | {"description": "Share of the window's paid payments disputed"},
     )
+
+
+class LessonDropOffSchema(BaseSchema):
+    lesson_id = fields.UUID(required=True)
+    title = fields.String(required=True)
+    completed = fields.Integer(required=True, metadata={"description": "Students who did it"})
+    share = fields.Float(
+        required=True,
+        metadata={"minimum": 0, "maximum": 1, "description": "`completed` / `enrollments`"},
+    )
+
+
+class RatingCountSchema(BaseSchema):
+    rating = fields.Integer(required=True, metadata={"minimum": 1, "maximum": 5})
+    count = fields.Integer(required=True)
+
+
+class CourseAnalyticsSchema(BaseSchema):
+    course_id = fields.UUID(required=True)
+    window_from = fields.Date(attribute="window.first", required=True)
+    window_to = fields.Date(attribute="window.last", required=True)
+    enrollments = fields.Integer(
+        attribute="activity.students",
+        required=True,
+        metadata={"description": "Students holding an enrollment now (refunds end one)"},
+    )
+    completed_enrollments = fields.Integer(attribute="activity.completed", required=True)
+    enrollments_by_day = fields.List(
+        fields.Nested(DayCountSchema),
+        required=True,
+        metadata={"description": "Every day of the window, enrollments started that day"},
+    )
+    completion_rate = fields.Float(
+        required=True, metadata={"minimum": 0, "maximum": 1, "description": "0 without students"}
+    )
+    average_progress = fields.Float(
+        required=True,
+        metadata={"minimum": 0, "maximum": 100, "description": "Mean percent of lessons done"},
+    )
+    drop_off = fields.List(
+        fields.Nested(LessonDropOffSchema),
+        required=True,
+        metadata={"description": "Every lesson in outline order"},
+    )
+    rating_distribution = fields.List(
+        fields.Nested(RatingCountSchema),
+        required=True,
+        metadata={"description": "Ratings 1 to 5 in order, always all five"},
+    )
