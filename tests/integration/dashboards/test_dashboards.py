@@ -3,8 +3,9 @@
 import pytest
 
 from skillwise.domain.identity import Role
-from tests.factories import a_user, bearer
-from tests.integration.dashboards.conftest import add
+from tests.factories import NOW, a_course, a_user, bearer
+from tests.integration.dashboards.conftest import add, enroll
+from tests.integration.dashboards.sales import sell
 
 pytestmark = pytest.mark.integration
 
@@ -47,6 +48,42 @@ def test_the_students_list_runs_the_same_statements_for_one_row_or_many(
     with count_statements() as many:
         client.get(url + "?page_size=100", headers=headers)
     assert one.count == many.count
+
+
+def test_the_instructor_dashboard_runs_as_many_statements_for_many_courses_as_for_few(
+    client, app, school, uow_factory, count_statements
+):
+    url = "/api/v1/instructors/dashboard/?from=2026-09-01&to=2026-11-30"
+    headers = bearer(app, school["teacher"])
+
+    def statements() -> tuple[int, dict]:
+        with count_statements() as counter:
+            answer = client.get(url, headers=headers)
+        assert answer.status_code == 200
+        return counter.count, answer.json
+
+    few, before = statements()
+    for n, currency in enumerate(["USD", "BDT", "EUR", "USD", "BDT", "EUR"]):
+        course = a_course(school["teacher"], title=f"More {n}")
+        buyers = [a_user(Role.STUDENT) for _ in range(3)]
+        add(uow_factory, course, *buyers, *(enroll(b, course) for b in buyers))
+        for buyer in buyers:
+            sell(
+                uow_factory,
+                buyer=buyer,
+                course=course,
+                price=1000,
+                currency=currency,
+                fee=200,
+                at=NOW,
+            )
+    many, after = statements()
+    assert (after["total_courses"], after["total_enrollments"]) == (
+        before["total_courses"] + 6,
+        before["total_enrollments"] + 18,
+    )
+    assert len(after["course_revenue"]) == len(before["course_revenue"]) + 6
+    assert few == many
 
 
 def test_admin_analytics_sums_the_platform(client, app, school):
