@@ -21,8 +21,6 @@ from marshmallow.decorators import POST_DUMP, PRE_DUMP
 
 _ABSENT = object()
 
-Getter = Callable[[Any], Any]
-
 
 def _read(obj: Any, part: str) -> Any:
     if type(obj) is dict:
@@ -33,20 +31,12 @@ def _read(obj: Any, part: str) -> Any:
     return getattr(obj, part, _ABSENT)
 
 
-def _getter(path: str) -> Getter:
-    parts = tuple(path.split("."))
-    if len(parts) == 1:
-        (name,) = parts
-        return lambda obj: _read(obj, name)
-
-    def get(obj: Any) -> Any:
-        for part in parts:
-            obj = _read(obj, part)
-            if obj is _ABSENT:
-                return _ABSENT
-        return obj
-
-    return get
+def _follow(obj: Any, parts: tuple[str, ...]) -> Any:
+    for part in parts:
+        obj = _read(obj, part)
+        if obj is _ABSENT:
+            break
+    return obj
 
 
 def _as(kind: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
@@ -86,20 +76,34 @@ class DumpPlan:
 
     def __init__(self, schema: Schema) -> None:
         self._schema = schema
-        self._steps: list[tuple[str, str, fields.Field, Getter | None, Callable]] = []
+        self._steps: list[tuple[str, str, fields.Field, str | None, tuple[str, ...], Any]] = []
         for attr, field in schema.dump_fields.items():
             key = field.data_key if field.data_key is not None else attr
-            reads_attribute = field._CHECK_ATTRIBUTE
-            getter = _getter(field.attribute or attr) if reads_attribute else None
-            self._steps.append((key, attr, field, getter, _formatter(field, attr)))
+            first, rest = None, ()
+            if field._CHECK_ATTRIBUTE:
+                first, *more = (field.attribute or attr).split(".")
+                rest = tuple(more)
+            self._steps.append((key, attr, field, first, rest, _formatter(field, attr)))
 
     def dump_one(self, obj: Any) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        accessor = self._schema.get_attribute
-        for key, attr, field, getter, formatter in self._steps:
-            value = _ABSENT if getter is None else getter(obj)
+        kind = type(obj)
+        by_key = kind is dict
+        # Rows, lists and other indexables: marshmallow's own rules decide.
+        by_attribute = not by_key and not hasattr(kind, "__getitem__")
+        for key, attr, field, first, rest, formatter in self._steps:
+            if first is None:
+                value = _ABSENT
+            elif by_key:
+                value = obj.get(first, _ABSENT)
+            elif by_attribute:
+                value = getattr(obj, first, _ABSENT)
+            else:
+                value = _ABSENT
+            if rest and value is not _ABSENT:
+                value = _follow(value, rest)
             if value is _ABSENT:
-                value = field.serialize(attr, obj, accessor=accessor)
+                value = field.serialize(attr, obj, accessor=self._schema.get_attribute)
                 if value is missing:
                     continue
                 result[key] = value
