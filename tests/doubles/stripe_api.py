@@ -24,6 +24,16 @@ from tests.doubles import HttpDouble, ReceivedRequest, json_response
 
 API_VERSION = "2024-06-20"
 
+# The statuses Stripe lets a PaymentIntent be canceled from, and the reasons it takes.
+CANCELABLE_STATUSES = (
+    "requires_payment_method",
+    "requires_capture",
+    "requires_confirmation",
+    "requires_action",
+    "processing",
+)
+CANCELLATION_REASONS = ("duplicate", "fraudulent", "requested_by_customer", "abandoned")
+
 _ID_ALPHABET = string.ascii_letters + string.digits
 _BRACKET_KEY = re.compile(r"([^\[\]]+)|\[([^\[\]]*)\]")
 
@@ -91,6 +101,8 @@ class StripeApiDouble(HttpDouble):
         self.ephemeral_keys: dict[str, dict[str, Any]] = {}
         self.refunds: dict[str, dict[str, Any]] = {}
         self.disputes: dict[str, dict[str, Any]] = {}
+        # The intents canceled through the API, in order.
+        self.cancellations: list[str] = []
         # What a new refund's status is: Stripe answers some methods' refunds as pending and
         # settles them later (settle_refund).
         self.next_refund_status = "succeeded"
@@ -161,6 +173,9 @@ class StripeApiDouble(HttpDouble):
         try:
             if (received.method, received.path) in routes:
                 return json_response(routes[received.method, received.path]())
+            match = re.fullmatch(r"/v1/payment_intents/([^/]+)/cancel", received.path)
+            if received.method == "POST" and match:
+                return json_response(self._cancel_payment_intent(match.group(1), params))
             match = re.fullmatch(r"/v1/payment_intents/([^/]+)", received.path)
             if received.method == "GET" and match:
                 return json_response(self._retrieve_payment_intent(match.group(1), params))
@@ -336,6 +351,37 @@ class StripeApiDouble(HttpDouble):
         intent["metadata"].update(params.get("metadata", {}))
         return copy.deepcopy(intent)
 
+    def _cancel_payment_intent(self, intent_id: str, params: dict[str, Any]) -> dict[str, Any]:
+        intent = self.payment_intents.get(intent_id)
+        if intent is None:
+            raise StripeApiError(
+                404,
+                "invalid_request_error",
+                f"No such payment_intent: '{intent_id}'",
+                code="resource_missing",
+                param="intent",
+            )
+        reason = params.get("cancellation_reason")
+        if reason not in (None, *CANCELLATION_REASONS):
+            raise StripeApiError(
+                400,
+                "invalid_request_error",
+                f"Invalid cancellation_reason: must be one of {', '.join(CANCELLATION_REASONS)}",
+                param="cancellation_reason",
+            )
+        if intent["status"] not in CANCELABLE_STATUSES:
+            raise StripeApiError(
+                400,
+                "invalid_request_error",
+                "You cannot cancel this PaymentIntent because it has a status of "
+                f"{intent['status']}. Only a PaymentIntent with one of the following statuses "
+                f"may be canceled: {', '.join(CANCELABLE_STATUSES)}.",
+                code="payment_intent_unexpected_state",
+            )
+        intent.update(status="canceled", canceled_at=int(time.time()), cancellation_reason=reason)
+        self.cancellations.append(intent_id)
+        return copy.deepcopy(intent)
+
     def _retrieve_refund(self, refund_id: str) -> dict[str, Any]:
         if refund_id not in self.refunds:
             raise StripeApiError(
@@ -374,6 +420,7 @@ class StripeApiDouble(HttpDouble):
     def succeed(self, intent_id: str) -> dict[str, Any]:
         """The customer pays in full: the intent succeeds with a charge. Returns the event."""
         intent = self.payment_intents[intent_id]
+        assert intent["status"] != "canceled", "Stripe takes no payment on a canceled intent"
         charge = {
             "id": stripe_id("ch"),
             "object": "charge",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
@@ -29,12 +30,34 @@ class FakeCouponRepository(FakeRepository, implements=CouponRepository):
         self.rows[coupon.id] = dataclasses.replace(coupon)
         return True
 
-    def get(self, coupon_id: UUID) -> Coupon | None:
+    def get(self, coupon_id: UUID, *, lock: bool = False) -> Coupon | None:
         row = self.rows.get(coupon_id)
         return dataclasses.replace(row) if row else None
 
     def find_by_code(self, code: str, *, lock: bool = False) -> Coupon | None:
         return next((dataclasses.replace(c) for c in self.rows.values() if c.code == code), None)
+
+    def unannounced_started(self, now: datetime, limit: int) -> list[Coupon]:
+        due = sorted(
+            (
+                c
+                for c in self.rows.values()
+                if c.announced_at is None
+                and c.is_active
+                and c.starts_at is not None
+                and c.starts_at <= now
+                and (c.ends_at is None or c.ends_at > now)
+            ),
+            key=lambda c: (c.starts_at, str(c.id)),
+        )
+        return [dataclasses.replace(c) for c in due[:limit]]
+
+    def mark_announced(self, coupon_id: UUID, now: datetime) -> bool:
+        coupon = self.rows.get(coupon_id)
+        if coupon is None or coupon.announced_at is not None:
+            return False
+        coupon.announced_at = now
+        return True
 
     def save(self, coupon: Coupon) -> None:
         self.rows[coupon.id] = dataclasses.replace(coupon)

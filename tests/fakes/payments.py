@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 from skillwise.application.payments.gateway import (
+    CancelOutcome,
+    CancelResult,
     CheckoutRequest,
     CheckoutSession,
     GatewayEvent,
@@ -187,6 +189,7 @@ class FakePaymentRepository(FakeRepository, implements=PaymentRepository):
             p
             for p in self.rows.values()
             if p.coupon_id == coupon_id and (user_id is None or p.user_id == user_id)
+            if not p.coupon_beyond_limit
         ]
         return CouponUses(
             redeemed=sum(p.status is PaymentStatus.SUCCEEDED for p in carrying),
@@ -427,6 +430,9 @@ class ScriptedGateway:
         self.lookups: list[UUID] = []
         self.events_to_parse: list[GatewayEvent] = []
         self.states: dict[UUID, GatewayPaymentState] = {}
+        # What asking to cancel answers, by payment; canceled unless a test says otherwise.
+        self.cancel_answers: dict[UUID, CancelResult] = {}
+        self.cancellations: list[UUID] = []
         self.unavailable = False
         self.reject_webhooks = False
         self.currencies: set[str] | None = None
@@ -479,6 +485,13 @@ class ScriptedGateway:
         self._maybe_fail()
         self.lookups.append(payment_id)
         return self.states.get(payment_id, GatewayPaymentState(kind=None, gateway_reference=None))
+
+    def cancel(self, payment_id: UUID, gateway_reference: str | None) -> CancelResult:
+        self._maybe_fail()
+        self.cancellations.append(payment_id)
+        return self.cancel_answers.get(
+            payment_id, CancelResult(CancelOutcome.CANCELED, gateway_reference)
+        )
 
     def event(
         self,

@@ -143,3 +143,10 @@ class Builder:
     def stored_course(self, course_id: UUID) -> Course | None:
         with self._uow_factory() as uow:
             return uow.courses.get(course_id)
+
+
+def a_coupon_over_http(client, headers: dict, **body) -> dict:
+    """A coupon made through `POST /coupons/` by the caller `headers` sign in."""
+    answer = client.post("/api/v1/coupons/", json=body, headers=headers)
+    assert answer.status_code == 201, answer.json
+    return answer.json

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from skillwise.adapters.db.queries.coupons import SqlCouponQueries
+from skillwise.application.coupons.use_cases.announce_started_coupons import (
+    AnnounceStartedCoupons,
+)
 from skillwise.application.coupons.use_cases.create_coupon import CreateCoupon
 from skillwise.application.coupons.use_cases.delete_coupon import DeleteCoupon
 from skillwise.application.coupons.use_cases.list_coupons import ListCoupons
@@ -21,3 +24,6 @@ class CouponsContainer(containers.DeclarativeContainer):
     update_coupon = providers.Factory(UpdateCoupon, uow=infra.uow, clock=infra.clock)
     delete_coupon = providers.Factory(DeleteCoupon, uow=infra.uow, clock=infra.clock)
     quote_course = providers.Factory(QuoteCourse, uow=infra.uow, clock=infra.clock)
+    announce_started_coupons = providers.Factory(
+        AnnounceStartedCoupons, uow=infra.uow, clock=infra.clock
+    )

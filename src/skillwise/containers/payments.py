@@ -78,6 +78,7 @@ class PaymentsContainer(containers.DeclarativeContainer):
     expire_open_payments = providers.Factory(
         ExpireOpenPayments,
         uow=uow,
+        gateways=gateways,
         handle_event=handle_payment_event,
         clock=clock,
         expiry_minutes=infra.settings.provided.payment_expiry_minutes,

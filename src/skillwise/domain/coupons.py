@@ -93,6 +93,8 @@ class Coupon:
     max_redemptions: int | None = None
     per_user_limit: int | None = None
     is_active: bool = True
+    # When its wishers were told of it: at creation once started, else when it starts.
+    announced_at: datetime | None = None
     id: UUID = field(default_factory=uuid4)
 
     def __post_init__(self) -> None:
@@ -120,6 +122,9 @@ class Coupon:
         for limit in (self.max_redemptions, self.per_user_limit):
             if limit is not None and limit < 1:
                 raise _invalid("A redemption limit is at least 1.")
+
+    def has_started(self, now: datetime) -> bool:
+        return self.starts_at is None or self.starts_at <= now
 
     @property
     def is_site_wide(self) -> bool:

@@ -15,7 +15,9 @@ def invoice_number(year: int, sequence: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Invoice:
-    """What was sold to whom, frozen when the payment succeeded; never edited afterwards."""
+    """What was sold to whom, frozen when the payment succeeded; never edited afterwards.
+
+    `amount` is the total paid: the course's price less what the coupon took off."""
 
     number: str
     payment_id: UUID
@@ -29,4 +31,14 @@ class Invoice:
     gateway_reference: str | None
     paid_at: datetime
     issued_at: datetime
+    discount_minor: int = 0
+    coupon_code: str | None = None
     id: UUID = field(default_factory=uuid4)
+
+    @property
+    def discount(self) -> Money:
+        return Money(self.discount_minor, self.amount.currency)
+
+    @property
+    def price(self) -> Money:
+        return self.amount + self.discount

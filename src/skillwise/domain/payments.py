@@ -73,6 +73,9 @@ class Payment:
     discount_minor: int = 0
     coupon_id: UUID | None = None
     coupon_code: str | None = None
+    # Paid after its coupon use lapsed (expired, canceled, failed) when the coupon had no use
+    # left for it: the buyer keeps the discount paid for, and it never counts as a use.
+    coupon_beyond_limit: bool = False
     id: UUID = field(default_factory=uuid4)
 
     def __eq__(self, other: object) -> bool:

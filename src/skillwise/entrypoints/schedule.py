@@ -11,6 +11,8 @@ RECONCILE_OLDER_THAN_MINUTES = 30
 PURGE_TOKENS_EVERY_SECONDS = 6 * 60 * 60
 # How often open payments past SKILLWISE_PAYMENT_EXPIRY_MINUTES are canceled.
 EXPIRE_PAYMENTS_EVERY_SECONDS = 5 * 60
+# How soon after a coupon's starts_at its wishers hear of it.
+ANNOUNCE_COUPONS_EVERY_SECONDS = 5 * 60
 
 
 def worker_scheduler(container: Container, *, relay_every: int) -> Scheduler:
@@ -30,10 +32,14 @@ def worker_scheduler(container: Container, *, relay_every: int) -> Scheduler:
     def expire_payments() -> None:
         container.payments.expire_open_payments()(limit=500)
 
+    def announce_coupons() -> None:
+        container.coupons.announce_started_coupons()(limit=200)
+
     jobs = [
         ScheduledJob("outbox-relay", relay_every, relay_outbox),
         ScheduledJob("payments-reconcile", RECONCILE_EVERY_SECONDS, reconcile_payments),
         ScheduledJob("accounts-purge-tokens", PURGE_TOKENS_EVERY_SECONDS, purge_tokens),
         ScheduledJob("payments-expire", EXPIRE_PAYMENTS_EVERY_SECONDS, expire_payments),
+        ScheduledJob("coupons-announce", ANNOUNCE_COUPONS_EVERY_SECONDS, announce_coupons),
     ]
     return Scheduler(jobs, claims=infra.tick_claims(), clock=infra.clock())

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from pypdf import PdfReader
 
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
+from tests.integration.pdfs import pdf_text
 
 pytestmark = pytest.mark.integration
 
@@ -25,11 +23,6 @@ def complete(client, built, headers) -> None:
             headers=headers,
         )
         assert step.status_code == 200, step.json
-
-
-def pdf_text(body: bytes) -> tuple[PdfReader, str]:
-    reader = PdfReader(io.BytesIO(body))
-    return reader, "".join(page.extract_text() for page in reader.pages)
 
 
 def test_completing_a_course_issues_a_certificate_anyone_can_verify_and_print(client, learning):

@@ -8,44 +8,18 @@ from datetime import timedelta
 
 import pytest
 from dependency_injector import providers
-from flask import Flask
-from flask.testing import FlaskClient
 
 from skillwise.adapters.clock import SystemClock
 from skillwise.domain.enrollments import EnrollmentStatus
-from skillwise.entrypoints.http.app import create_app
 from skillwise.entrypoints.schedule import worker_scheduler
 from tests.factories import a_user, bearer
 from tests.fakes.basics import FixedClock
+from tests.integration.builders import a_coupon_over_http
+from tests.integration.pdfs import pdf_text
 
 pytestmark = pytest.mark.integration
 
 API = "/api/v1"
-
-
-@pytest.fixture
-def stripe_app(container, settings_with, stripe_api, stripe_gateway) -> Flask:
-    container.infra.gateways.stripe.override(providers.Object(stripe_gateway))
-    container.infra.settings.override(
-        providers.Object(
-            settings_with(
-                payment_gateway="stripe",
-                stripe_secret_key=stripe_api.secret_key,
-                stripe_publishable_key=stripe_api.publishable_key,
-                stripe_webhook_secret=stripe_api.webhook_secret,
-                stripe_api_base=stripe_api.base_url,
-            )
-        )
-    )
-    app = create_app(container)
-    app.config["TESTING"] = True
-    return app
-
-
-def make_coupon(client: FlaskClient, headers: dict, **body) -> dict:
-    answer = client.post(f"{API}/coupons/", json=body, headers=headers)
-    assert answer.status_code == 201, answer.json
-    return answer.json
 
 
 def enrollment_status(uow_factory, user, course):
@@ -59,7 +33,7 @@ def test_coupon_quote_discounted_stripe_payment_webhook_and_the_discounted_invoi
 ):
     client = stripe_app.test_client()
     teacher, buyer = bearer(stripe_app, shop.instructor), bearer(stripe_app, shop.buyer)
-    coupon = make_coupon(
+    coupon = a_coupon_over_http(
         client, teacher, code="flask25", kind="percent", value=25, course_id=str(shop.course.id)
     )
     assert (coupon["code"], coupon["redeemed"], coupon["reserved"]) == ("FLASK25", 0, 0)
@@ -101,8 +75,19 @@ def test_coupon_quote_discounted_stripe_payment_webhook_and_the_discounted_invoi
         "FLASK25",
     )
     assert enrollment_status(uow_factory, shop.buyer, shop.course) is EnrollmentStatus.ACTIVE
-    invoice = client.get(f"{API}/payments/invoices/{payment['invoice_id']}/", headers=buyer).json
-    assert (invoice["amount"], invoice["currency"]) == (1499, "USD")
+    invoice_url = f"{API}/payments/invoices/{payment['invoice_id']}/"
+    invoice = client.get(invoice_url, headers=buyer).json
+    assert {k: invoice[k] for k in ("price", "discount", "coupon", "total", "amount")} == {
+        "price": 1999,
+        "discount": 500,
+        "coupon": "FLASK25",
+        "total": 1499,
+        "amount": 1499,
+    }
+    _, text = pdf_text(client.get(f"{invoice_url}?format=pdf", headers=buyer).data)
+    assert "19.99 USD" in text
+    assert "Discount (coupon FLASK25)" in text and "-5.00 USD" in text
+    assert "Total" in text and "14.99 USD" in text
     earnings = client.get(f"{API}/instructors/earnings/", headers=teacher).json
     # The platform's 20% of 1499 is 299.8, rounded half up to 300.
     assert [(e["gross"], e["platform_fee"], e["net"]) for e in earnings["results"]] == [
@@ -117,7 +102,7 @@ def test_a_coupon_taking_the_whole_price_off_enrolls_at_once_with_a_zero_invoice
 ):
     client = stripe_app.test_client()
     admin, buyer = bearer(stripe_app, shop.admin), bearer(stripe_app, shop.buyer)
-    make_coupon(client, admin, code="ONUS", kind="percent", value=100)
+    a_coupon_over_http(client, admin, code="ONUS", kind="percent", value=100)
 
     created = client.post(
         f"{API}/payments/create/",
@@ -135,8 +120,18 @@ def test_a_coupon_taking_the_whole_price_off_enrolls_at_once_with_a_zero_invoice
     assert stripe_api.payment_intents == {}
     assert enrollment_status(uow_factory, shop.buyer, shop.course) is EnrollmentStatus.ACTIVE
     payment = client.get(f"{API}/payments/{created.json['id']}/", headers=buyer).json
-    invoice = client.get(f"{API}/payments/invoices/{payment['invoice_id']}/", headers=buyer)
-    assert (invoice.status_code, invoice.json["amount"]) == (200, 0)
+    invoice_url = f"{API}/payments/invoices/{payment['invoice_id']}/"
+    invoice = client.get(invoice_url, headers=buyer)
+    assert invoice.status_code == 200
+    assert [invoice.json[k] for k in ("price", "discount", "coupon", "total")] == [
+        1999,
+        1999,
+        "ONUS",
+        0,
+    ]
+    _, text = pdf_text(client.get(f"{invoice_url}?format=pdf", headers=buyer).data)
+    assert "Discount (coupon ONUS)" in text and "-19.99 USD" in text
+    assert "0.00 USD" in text
     again = client.post(
         f"{API}/payments/create/",
         json={"course_id": str(shop.course.id), "coupon": "onus"},
@@ -148,7 +143,7 @@ def test_a_coupon_taking_the_whole_price_off_enrolls_at_once_with_a_zero_invoice
 def test_an_expired_payment_gives_its_coupon_use_back(app, container, shop, uow_factory):
     client = app.test_client()
     teacher = bearer(app, shop.instructor)
-    make_coupon(
+    a_coupon_over_http(
         client,
         teacher,
         code="ONLYONE",
@@ -188,7 +183,7 @@ def test_an_expired_payment_gives_its_coupon_use_back(app, container, shop, uow_
 
 def test_quote_refusals_answer_422_with_their_reason(client, app, shop):
     teacher = bearer(app, shop.instructor)
-    make_coupon(
+    a_coupon_over_http(
         client,
         teacher,
         code="USEDUP",

@@ -242,6 +242,7 @@ def test_history_lists_my_payments_newest_first(client, app, shop, buyer, uow_fa
         "price",
         "discount",
         "coupon",
+        "coupon_beyond_limit",
         "gateway",
         "created_at",
         "paid_at",

@@ -6,16 +6,22 @@ from dataclasses import dataclass
 
 import pytest
 
+from skillwise.application.coupons.use_cases.announce_started_coupons import (
+    AnnounceStartedCoupons,
+)
 from skillwise.application.coupons.use_cases.create_coupon import CouponDraft, CreateCoupon
 from skillwise.application.coupons.use_cases.delete_coupon import DeleteCoupon
 from skillwise.application.coupons.use_cases.list_coupons import ListCoupons
 from skillwise.application.coupons.use_cases.quote_course import QuoteCourse
 from skillwise.application.coupons.use_cases.update_coupon import UpdateCoupon
 from skillwise.application.payments.use_cases.expire_open_payments import ExpireOpenPayments
+from skillwise.domain.catalog.course import Course
 from skillwise.domain.coupons import CouponKind
 from skillwise.domain.identity import Actor
+from skillwise.domain.notifications import Notification
 from skillwise.domain.payments import Payment
 from skillwise.domain.users import User
+from skillwise.domain.wishlist import WishlistItem
 from tests.factories import a_user
 from tests.fakes.coupons import FakeCouponQueries
 from tests.fakes.payments import Market, a_market
@@ -48,6 +54,26 @@ class CouponMarket:
         self.market.add(buyer)
         return buyer
 
+    def wisher(self, course: Course | None = None) -> User:
+        """A new student wishing for `course` (the market's course unless told)."""
+        student = self.another_buyer()
+        self.market.uow.wishlist.add(
+            WishlistItem(
+                user_id=student.id,
+                course_id=(course or self.market.course).id,
+                added_at=self.market.clock.now(),
+            )
+        )
+        return student
+
+    def price_drops(self, student: User) -> list[Notification]:
+        return [
+            n for n in self.market.uow.notifications.for_user(student.id) if n.kind == "price_drop"
+        ]
+
+    def announce(self) -> list:
+        return AnnounceStartedCoupons(self.market.uow, self.market.clock)()
+
     def list(self, actor: User):
         from skillwise.application.shared.pagination import PageRequest
 
@@ -63,7 +89,11 @@ class CouponMarket:
 
     def expire(self, minutes: int = 60) -> list:
         return ExpireOpenPayments(
-            self.market.uow, self.market.handle_event(), self.market.clock, minutes
+            self.market.uow,
+            self.market.gateways,
+            self.market.handle_event(),
+            self.market.clock,
+            minutes,
         )()
 
 

@@ -16,7 +16,6 @@ from skillwise.domain.errors import (
 )
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
-from skillwise.domain.wishlist import WishlistItem
 from tests.factories import a_course, a_user
 
 
@@ -224,31 +223,13 @@ def test_deleting_a_used_coupon_only_deactivates_it(coupons):
     assert reason(refused) == "coupon_expired"
 
 
-def wishes_for(coupons, course=None):
-    student = coupons.another_buyer()
-    coupons.market.uow.wishlist.add(
-        WishlistItem(
-            user_id=student.id,
-            course_id=(course or coupons.market.course).id,
-            added_at=coupons.market.clock.now(),
-        )
-    )
-    return student
-
-
-def price_drops(coupons, student):
-    return [
-        n for n in coupons.market.uow.notifications.for_user(student.id) if n.kind == "price_drop"
-    ]
-
-
 def test_wishers_hear_of_a_new_course_coupon_once(coupons):
-    student = wishes_for(coupons)
+    student = coupons.wisher()
 
     made = coupons.create(code="WISH25", value=25)
     coupons.update(coupons.market.instructor, made.coupon.id, value=30)
 
-    [drop] = price_drops(coupons, student)
+    [drop] = coupons.price_drops(student)
     assert drop.data == {
         "course_id": str(coupons.market.course.id),
         "old_price": "1999",
@@ -261,17 +242,17 @@ def test_wishers_hear_of_a_new_course_coupon_once(coupons):
 def test_wishers_of_every_course_hear_of_a_site_wide_coupon(coupons):
     other = a_course(coupons.market.instructor, price=Money(5000, "USD"))
     coupons.market.add(other)
-    first, second = wishes_for(coupons), wishes_for(coupons, other)
+    first, second = coupons.wisher(), coupons.wisher(other)
 
     coupons.create(coupons.market.admin, code="WELCOME10", course_id=None, value=10)
 
-    assert [d.data["new_price"] for d in price_drops(coupons, first)] == ["1799"]
-    assert [d.data["new_price"] for d in price_drops(coupons, second)] == ["4500"]
+    assert [d.data["new_price"] for d in coupons.price_drops(first)] == ["1799"]
+    assert [d.data["new_price"] for d in coupons.price_drops(second)] == ["4500"]
 
 
 def test_a_coupon_not_usable_yet_tells_nobody(coupons):
-    student = wishes_for(coupons)
+    student = coupons.wisher()
 
     coupons.create(code="SOON", starts_at=coupons.market.clock.now() + timedelta(days=2))
 
-    assert price_drops(coupons, student) == []
+    assert coupons.price_drops(student) == []

@@ -26,7 +26,8 @@ def find_unicode_font(candidates: Iterable[Path] = UNICODE_FONT_CANDIDATES) -> P
 
 
 class FpdfInvoiceRenderer:
-    """One A4 page: issuer, invoice number and dates, buyer, the course sold, the total."""
+    """One A4 page: issuer, invoice number and dates, buyer, the course sold at its price,
+    the coupon's discount when there was one, and the total paid."""
 
     def __init__(self, unicode_font: Path | None = None) -> None:
         self._unicode_font = unicode_font
@@ -60,7 +61,13 @@ class FpdfInvoiceRenderer:
         pdf.cell(130, 10, "Course", border="B")
         pdf.cell(0, 10, "Amount", border="B", align="R", new_x="LMARGIN", new_y="NEXT")
         pdf.cell(130, 10, self._text(invoice.course_title))
-        pdf.cell(0, 10, str(invoice.amount), align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 10, str(invoice.price), align="R", new_x="LMARGIN", new_y="NEXT")
+        if invoice.coupon_code is not None or not invoice.discount.is_zero:
+            label = "Discount"
+            if invoice.coupon_code:
+                label += f" (coupon {invoice.coupon_code})"
+            pdf.cell(130, 10, self._text(label))
+            pdf.cell(0, 10, f"-{invoice.discount}", align="R", new_x="LMARGIN", new_y="NEXT")
         pdf.cell(130, 10, "Total", border="T")
         pdf.cell(0, 10, str(invoice.amount), border="T", align="R", new_x="LMARGIN", new_y="NEXT")
         return bytes(pdf.output())

@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from skillwise.application.payments.gateway import (
+    CancelOutcome,
+    CancelResult,
     CheckoutRequest,
     CheckoutSession,
     GatewayEvent,
@@ -128,6 +130,11 @@ class FakeGateway:
     def lookup(self, payment_id: UUID, gateway_reference: str | None) -> GatewayPaymentState:
         # The fake gateway keeps no state: only its webhooks say what happened.
         return GatewayPaymentState(kind=None, gateway_reference=gateway_reference)
+
+    def cancel(self, payment_id: UUID, gateway_reference: str | None) -> CancelResult:
+        # Its checkout page takes payment only for a payment still open here, so once the
+        # payment is canceled nothing can be paid on it.
+        return CancelResult(CancelOutcome.CANCELED, gateway_reference)
 
     def _signature(self, timestamp: int, body: bytes) -> str:
         return hmac.new(

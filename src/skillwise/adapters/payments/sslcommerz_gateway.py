@@ -21,9 +21,12 @@ from skillwise.adapters.payments.sslcommerz_messages import (
 )
 from skillwise.adapters.payments.sslcommerz_transactions import transaction_id
 from skillwise.application.payments.gateway import (
+    CancelOutcome,
+    CancelResult,
     CheckoutRequest,
     CheckoutSession,
     GatewayEvent,
+    GatewayEventKind,
     GatewayPaymentState,
     GatewayUnavailable,
     InvalidWebhook,
@@ -207,6 +210,14 @@ class SslcommerzGateway:
             gateway_reference=attempt.get("bank_tran_id") or None,
             amount=reported_amount(attempt),
         )
+
+    def cancel(self, payment_id: UUID, gateway_reference: str | None) -> CancelResult:
+        # A hosted session cannot be closed through the API. One paid already is fulfilled;
+        # otherwise a buyer may still pay before it lapses, and HandlePaymentEvent honours that.
+        state = self.lookup(payment_id, gateway_reference)
+        if state.kind is GatewayEventKind.SUCCEEDED:
+            return CancelResult(CancelOutcome.SUCCEEDED, state.gateway_reference, state.amount)
+        return CancelResult(CancelOutcome.NOT_CANCELABLE, gateway_reference)
 
     def _validated_event(self, val_id: str) -> GatewayEvent:
         if not val_id:

@@ -18,6 +18,8 @@ from skillwise.adapters.payments.stripe_amounts import (
 from skillwise.adapters.payments.stripe_events import translate_event
 from skillwise.adapters.payments.stripe_objects import intent_kind, refund_result
 from skillwise.application.payments.gateway import (
+    CancelOutcome,
+    CancelResult,
     CheckoutRequest,
     CheckoutSession,
     GatewayEvent,
@@ -211,6 +213,37 @@ class StripeGateway:
                 intent["amount_received"] if received else intent["amount"], intent["currency"]
             ),
         )
+
+    def cancel(self, payment_id: UUID, gateway_reference: str | None) -> CancelResult:
+        if gateway_reference is None:
+            # No PaymentIntent was ever made, so nothing at Stripe can take the money.
+            return CancelResult(CancelOutcome.CANCELED)
+        with _gateway_errors():
+            try:
+                intent = self._client.v1.payment_intents.cancel(
+                    gateway_reference, {"cancellation_reason": "abandoned"}
+                ).to_dict()
+            except stripe.InvalidRequestError as error:
+                if error.code == "resource_missing":
+                    return CancelResult(CancelOutcome.CANCELED, gateway_reference)
+                if error.code != "payment_intent_unexpected_state":
+                    raise
+                # Succeeded, canceled already or processing: Stripe refuses, the intent says.
+                intent = self._client.v1.payment_intents.retrieve(gateway_reference).to_dict()
+        return _cancel_result(intent)
+
+
+def _cancel_result(intent: dict) -> CancelResult:
+    status = intent["status"]
+    if status == "succeeded":
+        return CancelResult(
+            CancelOutcome.SUCCEEDED,
+            intent["id"],
+            from_stripe_amount(intent["amount_received"], intent["currency"]),
+        )
+    if status == "canceled":
+        return CancelResult(CancelOutcome.CANCELED, intent["id"])
+    return CancelResult(CancelOutcome.IN_PROGRESS, intent["id"])
 
 
 @contextmanager

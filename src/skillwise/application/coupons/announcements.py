@@ -11,9 +11,9 @@ from skillwise.domain.coupons import Coupon
 
 
 def announce_coupon(uow: UnitOfWork, coupon: Coupon, course: Course | None, now: datetime) -> int:
-    """Called once, when the coupon is created, so each wisher hears of it once per course it
-    lowers: the coupon's own course, or for a site-wide one every wished-for course it can be
-    used on now. Returns how many were told."""
+    """Called once per coupon, when it is created or (starting later) when it starts, so each
+    wisher hears of it once per course it lowers: the coupon's own course, or for a site-wide
+    one every wished-for course it can be used on now. Returns how many were told."""
     if course is not None:
         courses = [course]
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
@@ -15,11 +16,23 @@ class CouponRepository(Protocol):
         """Insert unless another coupon has the same code; returns whether it was new."""
         ...
 
-    def get(self, coupon_id: UUID) -> Coupon | None: ...
+    def get(self, coupon_id: UUID, *, lock: bool = False) -> Coupon | None:
+        """With `lock`, its row stays locked until commit, as for `find_by_code`."""
+        ...
 
     def find_by_code(self, code: str, *, lock: bool = False) -> Coupon | None:
         """The coupon with this (normalized) code; with `lock`, its row stays locked until
         commit, so purchases counting its uses do so one at a time."""
+        ...
+
+    def unannounced_started(self, now: datetime, limit: int) -> list[Coupon]:
+        """Active coupons not announced yet that have started and not ended by `now`,
+        earliest start first."""
+        ...
+
+    def mark_announced(self, coupon_id: UUID, now: datetime) -> bool:
+        """Set `announced_at` unless it is set; True for the one transaction that set it (a
+        concurrent one waits for it to commit and then gets False)."""
         ...
 
     def save(self, coupon: Coupon) -> None: ...

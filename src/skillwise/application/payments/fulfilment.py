@@ -36,6 +36,8 @@ def fulfil_payment(
         buyer_email=buyer.email.value,
         course_title=course.title,
         amount=payment.amount,
+        discount_minor=payment.discount_minor,
+        coupon_code=payment.coupon_code,
         gateway=payment.gateway,
         gateway_reference=payment.refund_reference,
         paid_at=now,

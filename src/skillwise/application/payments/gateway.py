@@ -144,6 +144,27 @@ class GatewayPaymentState:
     amount: Money | None = None
 
 
+class CancelOutcome(StrEnum):
+    """What asking a gateway to cancel an open payment came to."""
+
+    # The gateway takes no money for it any more (or never had a checkout to take it with).
+    CANCELED = "canceled"
+    # Too late: the buyer paid first, so the payment is to be fulfilled, not expired.
+    SUCCEEDED = "succeeded"
+    # The gateway is still settling an attempt to pay; ask again later.
+    IN_PROGRESS = "in_progress"
+    # The gateway has no way to cancel (an SSLCOMMERZ session): a success may still come.
+    NOT_CANCELABLE = "not_cancelable"
+
+
+@dataclass(frozen=True, slots=True)
+class CancelResult:
+    outcome: CancelOutcome
+    gateway_reference: str | None = None
+    # What the gateway received, when it says the payment succeeded after all.
+    amount: Money | None = None
+
+
 class PaymentGateway(Protocol):
     """A payment service provider seen from the application."""
 
@@ -185,4 +206,9 @@ class PaymentGateway(Protocol):
 
     def lookup(self, payment_id: UUID, gateway_reference: str | None) -> GatewayPaymentState:
         """Ask the gateway for the current state of a payment."""
+        ...
+
+    def cancel(self, payment_id: UUID, gateway_reference: str | None) -> CancelResult:
+        """Stop the gateway from taking money for an open payment; safe to repeat. Raises
+        GatewayUnavailable when the gateway could not say."""
         ...

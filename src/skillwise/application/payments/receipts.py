@@ -42,6 +42,8 @@ def _invoice_payload(invoice: Invoice) -> dict[str, Any]:
         "course_title": invoice.course_title,
         "amount_minor": invoice.amount.amount_minor,
         "currency": invoice.amount.currency,
+        "discount_minor": invoice.discount_minor,
+        "coupon_code": invoice.coupon_code,
         "gateway": invoice.gateway,
         "gateway_reference": invoice.gateway_reference,
         "paid_at": invoice.paid_at.isoformat(),
@@ -60,6 +62,9 @@ def invoice_from_payload(data: dict[str, Any]) -> Invoice:
         buyer_email=data["buyer_email"],
         course_title=data["course_title"],
         amount=Money(data["amount_minor"], data["currency"]),
+        # Receipts queued before invoices kept their discount carry none.
+        discount_minor=data.get("discount_minor", 0),
+        coupon_code=data.get("coupon_code"),
         gateway=data["gateway"],
         gateway_reference=data["gateway_reference"],
         paid_at=datetime.fromisoformat(data["paid_at"]),

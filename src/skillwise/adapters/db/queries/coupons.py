@@ -42,6 +42,7 @@ class SqlCouponQueries:
                     .where(
                         payments.c.coupon_id.in_([row.id for row in rows]),
                         payments.c.status.in_(COUPON_USES),
+                        payments.c.coupon_beyond_limit.is_(False),
                     )
                     .group_by(payments.c.coupon_id, payments.c.status)
                 ):

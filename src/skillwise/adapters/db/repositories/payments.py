@@ -60,6 +60,7 @@ def payment_from_row(row: Any) -> Payment:
         discount_minor=row.discount_minor,
         coupon_id=row.coupon_id,
         coupon_code=row.coupon_code,
+        coupon_beyond_limit=row.coupon_beyond_limit,
         created_at=row.created_at,
         updated_at=row.updated_at,
         paid_at=row.paid_at,
@@ -91,6 +92,7 @@ def _payment_values(payment: Payment) -> dict[str, Any]:
         "discount_minor": payment.discount_minor,
         "coupon_id": payment.coupon_id,
         "coupon_code": payment.coupon_code,
+        "coupon_beyond_limit": payment.coupon_beyond_limit,
         "created_at": payment.created_at,
         "updated_at": payment.updated_at,
         "paid_at": payment.paid_at,
@@ -257,6 +259,7 @@ class SqlPaymentRepository(SqlRepository, implements=PaymentRepository):
             .where(
                 payments.c.coupon_id == coupon_id,
                 payments.c.status.in_(COUPON_USES),
+                payments.c.coupon_beyond_limit.is_(False),
             )
             .group_by(payments.c.status)
         )

@@ -33,6 +33,8 @@ coupons = Table(
     Column("max_redemptions", Integer),
     Column("per_user_limit", Integer),
     Column("is_active", Boolean, nullable=False),
+    # Set when the wishers were told: at creation once started, or by the job when it starts.
+    Column("announced_at", UtcDateTime),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
     CheckConstraint(

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
     text,
 )
 
@@ -52,6 +53,8 @@ payments = Table(
     Column("discount_minor", BigInteger, nullable=False, default=0),
     Column("coupon_id", Uuid, ForeignKey("coupons.id")),
     Column("coupon_code", String(40)),
+    # Paid after its coupon use lapsed, when the coupon had none left: never counted as a use.
+    Column("coupon_beyond_limit", Boolean, nullable=False, server_default=false()),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
     Column("paid_at", UtcDateTime),
@@ -127,6 +130,9 @@ invoices = Table(
     Column("course_title", String(200), nullable=False),
     Column("amount_minor", BigInteger, nullable=False),
     Column("currency", String(3), nullable=False),
+    # What a coupon took off the course's price; `amount_minor` is the total paid.
+    Column("discount_minor", BigInteger, nullable=False, server_default=text("0")),
+    Column("coupon_code", String(40)),
     Column("gateway", String(20), nullable=False),
     Column("gateway_reference", String(255)),
     Column("paid_at", UtcDateTime, nullable=False),

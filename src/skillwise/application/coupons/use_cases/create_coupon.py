@@ -34,7 +34,8 @@ class CreateCoupon:
 
     Codes are unique whatever their case (the database decides between concurrent twins). A
     fixed course coupon is in the course's currency. The students wishing for a course the
-    coupon lowers hear of it in the same transaction.
+    coupon lowers hear of it in the same transaction, or, for a coupon that starts later,
+    when it starts (AnnounceStartedCoupons).
     """
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
@@ -63,10 +64,13 @@ class CreateCoupon:
                 created_at=now,
                 updated_at=now,
             )
+            if coupon.has_started(now):
+                coupon.announced_at = now
             if course is not None:
                 coupon.ensure_fits(course)
             if not uow.coupons.add(coupon):
                 raise Conflict(f"The code {coupon.code} is taken.", code="coupon_code_taken")
-            announce_coupon(uow, coupon, course, now)
+            if coupon.announced_at is not None:
+                announce_coupon(uow, coupon, course, now)
             uow.commit()
         return CouponListing(coupon, CouponUses())

@@ -20,7 +20,8 @@ from skillwise.domain.errors import DomainValidationError, GatewayNotConfigured
 class CompleteFakeCheckout:
     """Pay or cancel on the checkout page: the outcome is signed as the fake gateway's webhook
     and delivered through ReceiveWebhook, the very path (signature check included) a real
-    gateway's webhook takes."""
+    gateway's webhook takes. A checkout whose payment is closed (paid, canceled, expired)
+    takes nothing more, as a gateway refuses to collect on a canceled checkout."""
 
     def __init__(
         self, uow: UnitOfWork, signer: EventSigner | None, receive_webhook: ReceiveWebhook
@@ -37,7 +38,9 @@ class CompleteFakeCheckout:
                 f"The outcome is one of {', '.join(CHECKOUT_OUTCOMES)}.", code="invalid_outcome"
             )
         with self._uow as uow:
-            payment, _ = fake_payment(uow, payment_id)
+            payment, title = fake_payment(uow, payment_id)
+        if not payment.is_open:
+            return FakeCheckout(payment.id, title, payment.amount, payment.status)
         body, headers = self._signer.sign_event(
             payment.id, CHECKOUT_OUTCOMES[outcome], payment.amount
         )

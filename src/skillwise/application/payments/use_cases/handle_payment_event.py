@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from skillwise.application.coupons.redemptions import redeem_late
 from skillwise.application.payments.disputes import apply_dispute_update
 from skillwise.application.payments.fulfilment import fulfil_payment
 from skillwise.application.payments.gateway import GatewayEvent, GatewayEventKind, RefundUpdate
@@ -41,7 +42,9 @@ class HandlePaymentEvent:
     on it rather than deadlock), then the event row (unique per gateway and event id, so a
     duplicate, however concurrent, does nothing), then what the event owes: for a success
     the enrollment, invoice, earning, notification and receipt; for a refund's progress what
-    `settle_refund` does; for a dispute what `apply_dispute_update` does. Events a payment's
+    `settle_refund` does; for a dispute what `apply_dispute_update` does. A success after a
+    failure, cancel or expiry takes its coupon use again only if one is left (`redeem_late`,
+    locking the coupon after the payment). Events a payment's
     state forbids (late, out of order, for another amount) are recorded and change nothing;
     an event for a payment this platform does not know is recorded and logged. A transaction
     the database breaks off to resolve a deadlock is run again, a bounded number of times.
@@ -136,12 +139,17 @@ class HandlePaymentEvent:
         before = payment.status
         if not payment.move_to(target, now, transaction_reference=event.gateway_reference):
             return _Effects(EventOutcome.IGNORED, f"{before} never becomes {target}")
+        coupon_detail = None
         if target is PaymentStatus.SUCCEEDED:
             payment.charge_reference = event.charge_reference or payment.charge_reference
+            if before is not PaymentStatus.PENDING:
+                coupon_detail = redeem_late(uow, payment)
         uow.payments.save(payment)
         if target is PaymentStatus.SUCCEEDED:
             invoice = fulfil_payment(uow, payment, clock=self._clock, fee=self._fee, now=now)
-            return _Effects(EventOutcome.APPLIED, f"succeeded; invoice {invoice.number}")
+            detail = f"succeeded after {before}" if coupon_detail else "succeeded"
+            details = [detail, f"invoice {invoice.number}", coupon_detail]
+            return _Effects(EventOutcome.APPLIED, "; ".join(d for d in details if d))
         return _Effects(EventOutcome.APPLIED, f"{before} -> {target}")
 
     def _refund_progress(

@@ -31,7 +31,22 @@ class InvoiceSchema(BaseSchema):
     buyer_name = fields.String(required=True)
     buyer_email = fields.String(required=True)
     course_title = fields.String(required=True)
-    amount = money_field("amount")
+    price = money_field("price", "The course's price before the coupon.")
+    discount = money_field("discount", "What the coupon took off (0 without one).")
+    coupon = fields.String(
+        attribute="coupon_code",
+        allow_none=True,
+        required=True,
+        metadata={"description": "The coupon code behind the discount.", "example": "WELCOME10"},
+    )
+    # Read-only: `amount` already names the same value for loading.
+    total = fields.Integer(
+        attribute="amount.amount_minor",
+        required=True,
+        dump_only=True,
+        metadata={"description": "What was paid: the price minus the discount.", "example": 1499},
+    )
+    amount = money_field("amount", "What was paid (the same as `total`).")
     currency = currency_field("amount")
     gateway = gateway_field()
     gateway_reference = fields.String(allow_none=True, required=True)

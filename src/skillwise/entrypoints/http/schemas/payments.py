@@ -112,6 +112,14 @@ class PaymentSchema(BaseSchema):
     price = money_field("payment.price", "The course's price before the coupon.")
     discount = money_field("payment.discount", "What the coupon took off (0 without one).")
     coupon = fields.String(attribute="payment.coupon_code", allow_none=True, required=True)
+    coupon_beyond_limit = fields.Boolean(
+        attribute="payment.coupon_beyond_limit",
+        required=True,
+        metadata={
+            "description": "Paid after its coupon use had lapsed, when the coupon had none "
+            "left: the buyer kept the discount paid for, and it is not counted as a use."
+        },
+    )
     gateway = gateway_field("payment.gateway")
     created_at = Timestamp(attribute="payment.created_at", required=True)
     paid_at = Timestamp(attribute="payment.paid_at", allow_none=True, required=True)
