@@ -380,10 +380,14 @@ class FakeDisputeRepository(FakeRepository, implements=DisputeRepository):
         )
 
     def for_payment(self, payment_id: UUID) -> list[Dispute]:
-        return sorted(
-            (dataclasses.replace(d) for d in self.rows.values() if d.payment_id == payment_id),
-            key=lambda d: (d.created_at, str(d.id)),
-        )
+        return self.for_payments([payment_id]).get(payment_id, [])
+
+    def for_payments(self, payment_ids: list[UUID]) -> dict[UUID, list[Dispute]]:
+        found: dict[UUID, list[Dispute]] = {}
+        for dispute in sorted(self.rows.values(), key=lambda d: (d.created_at, str(d.id))):
+            if dispute.payment_id in payment_ids:
+                found.setdefault(dispute.payment_id, []).append(dataclasses.replace(dispute))
+        return found
 
 
 class FakeRefundRequestRepository(FakeRepository, implements=RefundRequestRepository):

@@ -3,10 +3,12 @@
 from uuid import uuid4
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from skillwise.adapters.db.tables.core import notifications
 from skillwise.adapters.db.tables.learning import reports, reviews
+from skillwise.adapters.db.tables.payments import payments
+from skillwise.domain.disputes import Dispute, DisputeStatus
 from skillwise.domain.money import Money
 from tests.factories import NOW, bearer
 from tests.integration.dashboards.conftest import sale
@@ -56,6 +58,21 @@ def busy_school(uow_factory, school):
                     created_at=NOW,
                 )
             )
+        # Disputes are listed with their payments, so every payment has one.
+        for payment_id, amount_minor, currency in uow.session.execute(
+            select(payments.c.id, payments.c.amount_minor, payments.c.currency)
+        ):
+            uow.disputes.add(
+                Dispute(
+                    payment_id=payment_id,
+                    gateway="fake",
+                    gateway_reference=f"dp_{payment_id.hex}",
+                    amount=Money(amount_minor, currency),
+                    status=DisputeStatus.NEEDS_RESPONSE,
+                    created_at=NOW,
+                    updated_at=NOW,
+                )
+            )
         uow.commit()
     return school
 
@@ -91,3 +108,18 @@ def test_a_page_of_100_runs_as_many_statements_as_a_page_of_1(
     (small, one_row), (large, rows) = statements(1), statements(100)
     assert one_row == 1 and rows >= 2
     assert small == large
+
+
+@pytest.mark.parametrize(
+    ("path", "caller"), [("/api/v1/payments/history/", "ada"), ("/api/v1/admin/payments/", "admin")]
+)
+def test_each_listed_payment_carries_its_disputes(client, app, busy_school, path, caller):
+    answer = client.get(path, headers=bearer(app, busy_school[caller]))
+
+    assert answer.status_code == 200, answer.json
+    assert answer.json["results"]
+    for payment in answer.json["results"]:
+        [dispute] = payment["disputes"]
+        assert dispute["gateway_reference"] == f"dp_{payment['id'].replace('-', '')}"
+        assert (dispute["status"], dispute["outcome"]) == ("needs_response", "open")
+        assert (dispute["amount"], dispute["currency"]) == (payment["amount"], payment["currency"])

@@ -249,6 +249,7 @@ def test_history_lists_my_payments_newest_first(client, app, shop, buyer, uow_fa
         "invoice_id",
         "refunded_amount",
         "refunds",
+        "disputes",
     }
 
 

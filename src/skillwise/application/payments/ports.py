@@ -179,6 +179,10 @@ class DisputeRepository(Protocol):
 
     def for_payment(self, payment_id: UUID) -> list[Dispute]: ...
 
+    def for_payments(self, payment_ids: list[UUID]) -> dict[UUID, list[Dispute]]:
+        """The disputes of each payment, oldest first, in one query for a whole page."""
+        ...
+
 
 class RefundRequestRepository(Protocol):
     """Students' refund requests; the database keeps one open request per payment."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 from uuid import UUID
 
@@ -62,9 +63,17 @@ class SqlDisputeRepository(SqlRepository, implements=DisputeRepository):
         return _dispute_from_row(row) if row else None
 
     def for_payment(self, payment_id: UUID) -> list[Dispute]:
+        return self.for_payments([payment_id]).get(payment_id, [])
+
+    def for_payments(self, payment_ids: list[UUID]) -> dict[UUID, list[Dispute]]:
+        if not payment_ids:
+            return {}
         rows = self._session.execute(
             select(disputes)
-            .where(disputes.c.payment_id == payment_id)
+            .where(disputes.c.payment_id.in_(payment_ids))
             .order_by(disputes.c.created_at, disputes.c.id)
         )
-        return [_dispute_from_row(row) for row in rows]
+        found: dict[UUID, list[Dispute]] = defaultdict(list)
+        for row in rows:
+            found[row.payment_id].append(_dispute_from_row(row))
+        return dict(found)

@@ -283,10 +283,18 @@ class SqlPaymentRepository(SqlRepository, implements=PaymentRepository):
             .offset(page.offset)
         )
         listed = [(payment_from_row(row), row.invoice_id) for row in rows]
-        # One more query for the refunds of the whole page, never one per payment.
-        refunded = self._uow.refunds.for_payments([payment.id for payment, _ in listed])
+        # One query each for the refunds and the disputes of the whole page, never one per
+        # payment.
+        ids = [payment.id for payment, _ in listed]
+        refunded = self._uow.refunds.for_payments(ids)
+        disputed = self._uow.disputes.for_payments(ids)
         items = [
-            PaymentListing(payment, invoice_id, refunds=tuple(refunded.get(payment.id, ())))
+            PaymentListing(
+                payment,
+                invoice_id,
+                refunds=tuple(refunded.get(payment.id, ())),
+                disputes=tuple(disputed.get(payment.id, ())),
+            )
             for payment, invoice_id in listed
         ]
         return Page(items=items, total=total, request=page)

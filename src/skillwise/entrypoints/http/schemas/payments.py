@@ -133,6 +133,14 @@ class PaymentSchema(BaseSchema):
         },
     )
     refunds = fields.List(fields.Nested(RefundRecordSchema), required=True)
+    disputes = fields.List(
+        fields.Nested(DisputeSchema),
+        required=True,
+        metadata={
+            "description": "Chargebacks and inquiries at the buyer's bank, oldest first; while "
+            "one is `open` the course's lessons answer 403 `payment_disputed`."
+        },
+    )
 
 
 class AdminPaymentSchema(PaymentSchema):
@@ -145,7 +153,6 @@ class AdminPaymentSchema(PaymentSchema):
     review_reason = fields.String(attribute="payment.review_reason", allow_none=True)
     refunded_at = Timestamp(attribute="payment.refunded_at", allow_none=True)
     charge_reference = fields.String(attribute="payment.charge_reference", allow_none=True)
-    disputes = fields.List(fields.Nested(DisputeSchema), required=True)
 
 
 class PaymentEventSchema(BaseSchema):
