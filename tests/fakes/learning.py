@@ -17,6 +17,7 @@ from skillwise.application.learning.ports import (
 )
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.people import PersonRef
+from skillwise.domain.enrollments import access_of
 from skillwise.domain.learning.progress import LessonProgress, LessonRef
 from skillwise.domain.learning.reports import (
     DuplicateReport,
@@ -173,6 +174,7 @@ class FakeLearningQueries:
             for record in self._uow.lesson_progress.for_enrollment(enrollment.id)
             if record.completed and record.lesson_id in lesson_ids
         )
+        access, suspension_reason = access_of(enrollment.status, enrollment.suspended_at)
         return EnrollmentView(
             id=enrollment.id,
             course=EnrolledCourse(
@@ -188,6 +190,8 @@ class FakeLearningQueries:
             started_at=enrollment.started_at,
             completed_at=enrollment.completed_at,
             progress=ProgressSummary(completed_lessons=done, total_lessons=len(lesson_ids)),
+            access=access,
+            suspension_reason=suspension_reason,
         )
 
     def enrollments_of(self, user_id: UUID, request: PageRequest) -> Page[EnrollmentView]:

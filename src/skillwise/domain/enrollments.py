@@ -17,6 +17,31 @@ class EnrollmentStatus(StrEnum):
     REFUNDED = "refunded"
 
 
+class EnrollmentAccess(StrEnum):
+    """What the student may do with the course now, whatever the status says of the past."""
+
+    ACTIVE = "active"
+    # Held while the payment behind it is disputed at the buyer's bank.
+    SUSPENDED = "suspended"
+    # Ended by a refund or a lost dispute; enrolling again (paying again) gives it back.
+    REVOKED = "revoked"
+
+
+class SuspensionReason(StrEnum):
+    PAYMENT_DISPUTED = "payment_disputed"
+
+
+def access_of(
+    status: EnrollmentStatus, suspended_at: datetime | None
+) -> tuple[EnrollmentAccess, SuspensionReason | None]:
+    """The access an enrollment gives and, when suspended, why (only disputes suspend)."""
+    if status is EnrollmentStatus.REFUNDED:
+        return EnrollmentAccess.REVOKED, None
+    if suspended_at is not None:
+        return EnrollmentAccess.SUSPENDED, SuspensionReason.PAYMENT_DISPUTED
+    return EnrollmentAccess.ACTIVE, None
+
+
 class DuplicateEnrollment(Conflict):
     """The user already holds an enrollment in this course (a concurrent request made it)."""
 
@@ -43,6 +68,15 @@ class Enrollment:
     @property
     def is_suspended(self) -> bool:
         return self.suspended_at is not None
+
+    @property
+    def is_revoked(self) -> bool:
+        """Access ended for good; a suspended enrollment is still held, only on hold."""
+        return self.status is EnrollmentStatus.REFUNDED
+
+    @property
+    def access(self) -> EnrollmentAccess:
+        return access_of(self.status, self.suspended_at)[0]
 
     def belongs_to(self, user_id: UUID) -> bool:
         return self.user_id == user_id

@@ -117,6 +117,18 @@ def deliver(store: Storefront, stripe_api: StripeApiDouble, event: dict) -> list
     return store.outcomes(store.client.post(f"{API}/payments/webhook/", data=body, headers=headers))
 
 
+def my_enrollment_access(store: Storefront) -> tuple[str, str | None]:
+    """The access the buyer's one enrollment shows, the same in the list and the detail."""
+    listed = store.client.get(f"{API}/enrollments/", headers=store.buyer)
+    assert listed.status_code == 200, listed.json
+    [enrollment] = listed.json["results"]
+    detail = store.client.get(f"{API}/enrollments/{enrollment['id']}/", headers=store.buyer)
+    assert detail.status_code == 200, detail.json
+    shown = (enrollment["access"], enrollment["suspension_reason"])
+    assert (detail.json["access"], detail.json["suspension_reason"]) == shown
+    return shown
+
+
 def paid_at_stripe(store: Storefront, stripe_api: StripeApiDouble, shop) -> tuple[str, str]:
     created = store.create(shop.course)
     [intent_id] = stripe_api.payment_intents
@@ -138,6 +150,7 @@ def test_a_dispute_suspends_the_lessons_and_winning_it_gives_them_back(
     assert deliver(stripe_store, stripe_api, opened) == ["duplicate"]
     held = stripe_store.client.get(lesson_url, headers=stripe_store.buyer)
     assert (held.status_code, held.json["error"]) == (403, "payment_disputed")
+    assert my_enrollment_access(stripe_store) == ("suspended", "payment_disputed")
     audit = stripe_store.client.get(
         f"{API}/admin/payments/{payment_id}/", headers=stripe_store.admin
     ).json
@@ -152,6 +165,7 @@ def test_a_dispute_suspends_the_lessons_and_winning_it_gives_them_back(
     ]
 
     assert stripe_store.client.get(lesson_url, headers=stripe_store.buyer).status_code == 200
+    assert my_enrollment_access(stripe_store) == ("active", None)
     assert stripe_store.payment(payment_id)["status"] == "succeeded"
     assert enrollment_status(uow_factory, shop, shop.course) is EnrollmentStatus.ACTIVE
 
@@ -170,6 +184,7 @@ def test_a_lost_dispute_ends_access_for_good_and_tells_the_admins(
 
     refused = stripe_store.client.get(f"{API}/lessons/{lesson_id}/", headers=stripe_store.buyer)
     assert (refused.status_code, refused.json["error"]) == (403, "not_enrolled")
+    assert my_enrollment_access(stripe_store) == ("revoked", None)
     assert stripe_store.payment(payment_id)["status"] == "refunded"
     assert enrollment_status(uow_factory, shop, shop.course) is EnrollmentStatus.REFUNDED
     earnings = stripe_store.client.get(

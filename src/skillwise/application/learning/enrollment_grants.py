@@ -18,11 +18,14 @@ def grant_enrollment(
 ) -> tuple[Enrollment, bool]:
     """Enroll the user, or reactivate a refunded enrollment; returns (enrollment, changed).
 
+    A suspended enrollment is held already and stays as it is: only the dispute's outcome
+    gives its access back.
+
     Call inside the caller's transaction with the course loaded by `get_for_update`, so
     concurrent grants serialise on the course row and the enrollment count stays exact.
     """
     enrollment = uow.enrollments.get_for(user_id, course.id)
-    if enrollment is not None and enrollment.grants_access:
+    if enrollment is not None and not enrollment.is_revoked:
         return enrollment, False
     if enrollment is None:
         enrollment = Enrollment(

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.people import PersonRef
-from skillwise.domain.enrollments import EnrollmentStatus
+from skillwise.domain.enrollments import EnrollmentAccess, EnrollmentStatus, SuspensionReason
 from skillwise.domain.learning.progress import LessonProgress, LessonRef, percent_complete
 from skillwise.domain.learning.reports import Report, ReportStatus, ReportTargetType
 from skillwise.domain.learning.reviews import Review
@@ -109,6 +109,8 @@ class EnrollmentView:
     started_at: datetime
     completed_at: datetime | None
     progress: ProgressSummary
+    access: EnrollmentAccess
+    suspension_reason: SuspensionReason | None
 
 
 @dataclass(frozen=True, slots=True)

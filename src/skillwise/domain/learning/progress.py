@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from skillwise.domain.enrollments import Enrollment, EnrollmentStatus
+from skillwise.domain.enrollments import (
+    Enrollment,
+    EnrollmentAccess,
+    EnrollmentStatus,
+    SuspensionReason,
+    access_of,
+)
 from skillwise.domain.errors import DomainValidationError
 
 
@@ -97,6 +103,8 @@ class CourseProgress:
     completed_at: datetime | None
     lessons: tuple[LessonState, ...]
     last_lesson_id: UUID | None
+    access: EnrollmentAccess
+    suspension_reason: SuspensionReason | None
 
     @property
     def total_lessons(self) -> int:
@@ -131,6 +139,7 @@ def progress_of(
                 position_seconds=record.position_seconds if record else 0,
             )
         )
+    access, suspension_reason = access_of(enrollment.status, enrollment.suspended_at)
     in_course = [by_lesson[lesson.id] for lesson in outline if lesson.id in by_lesson]
     last = max(in_course, key=lambda record: record.updated_at, default=None)
     return CourseProgress(
@@ -140,4 +149,6 @@ def progress_of(
         completed_at=enrollment.completed_at,
         lessons=tuple(states),
         last_lesson_id=last.lesson_id if last else None,
+        access=access,
+        suspension_reason=suspension_reason,
     )

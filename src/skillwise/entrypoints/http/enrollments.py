@@ -56,7 +56,12 @@ class Enrollments(MethodView):
     @fails(422, "The page is not valid", "unprocessable_entity")
     @inject
     def get(self, args, list_enrollments=Provide[Container.learning.list_enrollments]):
-        """My enrollments, most recently started first, with course and progress."""
+        """My enrollments, most recently started first, with course and progress.
+
+        Each says what it gives now in `access`: `suspended` (with `suspension_reason`
+        `payment_disputed`) while the payment is disputed at the bank, `revoked` once
+        refunded or charged back; revoked enrollments stay listed with status `refunded`.
+        """
         return page_body(list_enrollments(current_actor(), page_request(args)))
 
 
@@ -68,7 +73,7 @@ class EnrollmentDetail(MethodView):
     @fails(404, "No such enrollment of mine", "enrollment_not_found")
     @inject
     def get(self, enrollment_id, get_enrollment=Provide[Container.learning.get_enrollment]):
-        """One of my enrollments."""
+        """One of my enrollments, with its `access` as the list shows it."""
         return get_enrollment(current_actor(), enrollment_id)
 
 
@@ -78,7 +83,12 @@ class EnrollmentProgress(MethodView):
     @operation("recordProgress")
     @blp.arguments(ProgressUpdateSchema, example=PROGRESS_REQUEST)
     @blp.response(200, CourseProgressSchema, example=COURSE_PROGRESS)
-    @fails(403, "The enrollment was refunded", "enrollment_refunded")
+    @fails(
+        403,
+        "The enrollment was refunded, or is suspended while its payment is disputed",
+        "enrollment_refunded",
+        "payment_disputed",
+    )
     @fails(404, "No such enrollment of mine", "enrollment_not_found")
     @fails(
         422,

@@ -154,6 +154,8 @@ COURSE_PROGRESS = {
     "course_id": COURSE_ID,
     "enrollment_id": ENROLLMENT_ID,
     "status": "active",
+    "access": "active",
+    "suspension_reason": None,
     "completed_at": None,
     "completed_lessons": 1,
     "total_lessons": 24,

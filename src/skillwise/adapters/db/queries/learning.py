@@ -19,7 +19,7 @@ from skillwise.application.learning.ports import (
 )
 from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.application.shared.people import PersonRef
-from skillwise.domain.enrollments import EnrollmentStatus
+from skillwise.domain.enrollments import EnrollmentStatus, access_of
 
 
 def _enrollment_views() -> Select[Any]:
@@ -46,6 +46,7 @@ def _enrollment_views() -> Select[Any]:
         enrollments.c.status,
         enrollments.c.started_at,
         enrollments.c.completed_at,
+        enrollments.c.suspended_at,
         courses.c.id.label("course_id"),
         courses.c.title,
         courses.c.slug,
@@ -62,6 +63,8 @@ def _enrollment_views() -> Select[Any]:
 
 
 def _enrollment_view(row: Any) -> EnrollmentView:
+    status = EnrollmentStatus(row.status)
+    access, suspension_reason = access_of(status, row.suspended_at)
     return EnrollmentView(
         id=row.id,
         course=EnrolledCourse(
@@ -71,12 +74,14 @@ def _enrollment_view(row: Any) -> EnrollmentView:
             thumbnail_url=row.thumbnail_url,
             instructor=PersonRef(id=row.instructor_id, full_name=row.instructor_name),
         ),
-        status=EnrollmentStatus(row.status),
+        status=status,
         started_at=row.started_at,
         completed_at=row.completed_at,
         progress=ProgressSummary(
             completed_lessons=row.completed_lessons, total_lessons=row.total_lessons
         ),
+        access=access,
+        suspension_reason=suspension_reason,
     )
 
 

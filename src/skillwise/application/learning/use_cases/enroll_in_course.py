@@ -50,7 +50,7 @@ class EnrollInCourse:
         if course is None:
             raise CourseNotFound("No such course.")
         existing = uow.enrollments.get_for(actor.user_id, course.id)
-        if existing is not None and existing.grants_access:
+        if existing is not None and not existing.is_revoked:
             return existing, False
         if not course.is_published:
             raise CourseNotFound("No such course.")

@@ -170,7 +170,8 @@ def _ensure_buyable(uow: UnitOfWork, buyer: User, course: Course | None) -> None
             "This course is free: enroll in it directly.", code="course_is_free"
         )
     enrollment = uow.enrollments.get_for(buyer.id, course.id)
-    if enrollment is not None and enrollment.grants_access:
+    # A suspended enrollment is still owned: paying again would not lift the suspension.
+    if enrollment is not None and not enrollment.is_revoked:
         raise Conflict("You already own this course.", code="already_enrolled")
 
 

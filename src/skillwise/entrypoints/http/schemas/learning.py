@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from skillwise.domain.enrollments import EnrollmentStatus
+from skillwise.domain.enrollments import EnrollmentAccess, EnrollmentStatus, SuspensionReason
 from skillwise.domain.learning.reports import (
     MAX_REASON_LENGTH,
     MAX_RESOLUTION_NOTE_LENGTH,
@@ -38,6 +38,31 @@ class ProgressSummarySchema(BaseSchema):
     )
 
 
+def _access_field() -> fields.Enum:
+    return fields.Enum(
+        EnrollmentAccess,
+        by_value=True,
+        required=True,
+        metadata={
+            "description": "What the enrollment gives now: `active` opens the lessons; "
+            "`suspended` holds them (403 `payment_disputed`) while the payment is disputed at "
+            "the buyer's bank, until a won dispute makes it `active` again; `revoked` ended "
+            "with a refund or a lost dispute (the status is then `refunded`) and returns only "
+            "by paying again."
+        },
+    )
+
+
+def _suspension_reason_field() -> fields.Enum:
+    return fields.Enum(
+        SuspensionReason,
+        by_value=True,
+        allow_none=True,
+        required=True,
+        metadata={"description": "Why access is `suspended`; null otherwise."},
+    )
+
+
 class EnrollmentSchema(BaseSchema):
     id = fields.UUID(required=True)
     course = fields.Nested(EnrolledCourseSchema, required=True)
@@ -45,6 +70,8 @@ class EnrollmentSchema(BaseSchema):
     started_at = Timestamp(required=True)
     completed_at = Timestamp(allow_none=True, required=True)
     progress = fields.Nested(ProgressSummarySchema, required=True)
+    access = _access_field()
+    suspension_reason = _suspension_reason_field()
 
 
 class ProgressUpdateSchema(BaseSchema):
@@ -72,6 +99,8 @@ class CourseProgressSchema(BaseSchema):
     course_id = fields.UUID(required=True)
     enrollment_id = fields.UUID(required=True)
     status = fields.Enum(EnrollmentStatus, by_value=True, required=True)
+    access = _access_field()
+    suspension_reason = _suspension_reason_field()
     completed_at = Timestamp(allow_none=True, required=True)
     completed_lessons = fields.Integer(required=True)
     total_lessons = fields.Integer(required=True)
