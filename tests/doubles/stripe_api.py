@@ -184,6 +184,9 @@ class StripeApiDouble(HttpDouble):
             match = re.fullmatch(r"/v1/refunds/([^/]+)", received.path)
             if received.method == "GET" and match:
                 return json_response(self._retrieve_refund(match.group(1)))
+            match = re.fullmatch(r"/v1/charges/([^/]+)", received.path)
+            if received.method == "GET" and match:
+                return json_response(self._retrieve_charge(match.group(1)))
             raise StripeApiError(
                 404, "invalid_request_error", f"Unrecognized request URL ({received.path})."
             )
@@ -393,6 +396,17 @@ class StripeApiDouble(HttpDouble):
             )
         return copy.deepcopy(self.refunds[refund_id])
 
+    def _retrieve_charge(self, charge_id: str) -> dict[str, Any]:
+        if charge_id not in self.charges:
+            raise StripeApiError(
+                404,
+                "invalid_request_error",
+                f"No such charge: '{charge_id}'",
+                code="resource_missing",
+                param="id",
+            )
+        return copy.deepcopy(self.charges[charge_id])
+
     def _retrieve_payment_intent(self, intent_id: str, params: dict[str, Any]) -> dict[str, Any]:
         intent = self.payment_intents.get(intent_id)
         if intent is None:
@@ -506,21 +520,45 @@ class StripeApiDouble(HttpDouble):
         Older API versions leave `payment_intent` out of the dispute; then only its charge
         names the payment."""
         charge = self.charges[self.payment_intents[intent_id]["latest_charge"]]
+        charge["disputed"] = True
+        return self._dispute_created(
+            charge["id"],
+            charge["amount"],
+            charge["currency"],
+            payment_intent=intent_id if name_the_payment_intent else None,
+            status=status,
+            reason=reason,
+        )
+
+    def dispute_of_another_account(self) -> dict[str, Any]:
+        """charge.dispute.created naming only a charge this account never made (another
+        integration's, say): retrieving that charge answers resource_missing."""
+        return self._dispute_created(stripe_id("ch"), 1999, "usd", payment_intent=None)
+
+    def _dispute_created(
+        self,
+        charge_id: str,
+        amount: int,
+        currency: str,
+        *,
+        payment_intent: str | None,
+        status: str = "needs_response",
+        reason: str = "fraudulent",
+    ) -> dict[str, Any]:
         dispute = {
             "id": stripe_id("dp"),
             "object": "dispute",
-            "amount": charge["amount"],
-            "charge": charge["id"],
+            "amount": amount,
+            "charge": charge_id,
             "created": int(time.time()),
-            "currency": charge["currency"],
+            "currency": currency,
             "is_charge_refundable": False,
             "livemode": False,
             "metadata": {},
-            "payment_intent": intent_id if name_the_payment_intent else None,
+            "payment_intent": payment_intent,
             "reason": reason,
             "status": status,
         }
-        charge["disputed"] = True
         self.disputes[dispute["id"]] = dispute
         return self.event("charge.dispute.created", dispute)
 

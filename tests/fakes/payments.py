@@ -434,6 +434,9 @@ class ScriptedGateway:
         self.lookups: list[UUID] = []
         self.events_to_parse: list[GatewayEvent] = []
         self.states: dict[UUID, GatewayPaymentState] = {}
+        # The gateway's charges, by id, and the gateway_reference of the payment each collected.
+        self.charges: dict[str, str] = {}
+        self.charges_asked: list[str] = []
         # What asking to cancel answers, by payment; canceled unless a test says otherwise.
         self.cancel_answers: dict[UUID, CancelResult] = {}
         self.cancellations: list[UUID] = []
@@ -489,6 +492,11 @@ class ScriptedGateway:
         self._maybe_fail()
         self.lookups.append(payment_id)
         return self.states.get(payment_id, GatewayPaymentState(kind=None, gateway_reference=None))
+
+    def payment_reference_of_charge(self, charge_reference: str) -> str | None:
+        self._maybe_fail()
+        self.charges_asked.append(charge_reference)
+        return self.charges.get(charge_reference)
 
     def cancel(self, payment_id: UUID, gateway_reference: str | None) -> CancelResult:
         self._maybe_fail()
@@ -574,7 +582,7 @@ class Market:
             self.uow.commit()
 
     def handle_event(self) -> HandlePaymentEvent:
-        return HandlePaymentEvent(self.uow, self.clock, self.fee)
+        return HandlePaymentEvent(self.uow, self.clock, self.fee, self.gateways)
 
     def start_payment(self) -> StartPayment:
         return StartPayment(self.uow, self.gateways, self.clock, self.fee)

@@ -40,7 +40,7 @@ class PaymentsContainer(containers.DeclarativeContainer):
         PlatformFee, basis_points=infra.settings.provided.platform_fee_bps
     )
     handle_payment_event = providers.Factory(
-        HandlePaymentEvent, uow=uow, clock=clock, fee=platform_fee
+        HandlePaymentEvent, uow=uow, clock=clock, fee=platform_fee, gateways=gateways
     )
     receive_webhook = providers.Factory(
         ReceiveWebhook,

@@ -7,7 +7,9 @@ from uuid import UUID
 
 import pytest
 from dependency_injector import providers
+from sqlalchemy import update
 
+from skillwise.adapters.db.tables.payments import payments
 from skillwise.adapters.payments.stripe_gateway import StripeGateway
 from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.domain.enrollments import EnrollmentStatus
@@ -195,6 +197,48 @@ def test_a_lost_dispute_ends_access_for_good_and_tells_the_admins(
         ("sale", 1599),
     ]
     assert "dispute_lost" in kinds(stripe_store.client, stripe_store.admin)
+
+
+def test_a_dispute_of_a_payment_that_kept_no_charge_id_is_found_by_asking_stripe(
+    stripe_store, stripe_api, shop, uow_factory
+):
+    payment_id, intent_id = paid_at_stripe(stripe_store, stripe_api, shop)
+    # As payments made before charge ids were kept have it.
+    with uow_factory() as uow:
+        uow.session.execute(
+            update(payments).where(payments.c.id == UUID(payment_id)).values(charge_reference=None)
+        )
+        uow.commit()
+    charge = stripe_api.payment_intents[intent_id]["latest_charge"]
+    opened = stripe_api.open_dispute(intent_id, name_the_payment_intent=False)
+    dispute_id = opened["data"]["object"]["id"]
+
+    assert deliver(stripe_store, stripe_api, opened) == ["applied"]
+    assert deliver(stripe_store, stripe_api, opened) == ["duplicate"]
+    audit = stripe_store.client.get(
+        f"{API}/admin/payments/{payment_id}/", headers=stripe_store.admin
+    ).json
+    assert audit["payment"]["charge_reference"] == charge
+    [dispute] = audit["payment"]["disputes"]
+    assert (dispute["gateway_reference"], dispute["outcome"]) == (dispute_id, "open")
+    assert my_enrollment_access(stripe_store) == ("suspended", "payment_disputed")
+
+    won = stripe_api.update_dispute(dispute_id, "won")
+    assert deliver(stripe_store, stripe_api, won) == ["applied"]
+    assert my_enrollment_access(stripe_store) == ("active", None)
+    # Asked once: the payment kept the charge id for every later event.
+    assert len(stripe_api.requests_to(f"/v1/charges/{charge}")) == 1
+
+
+def test_a_dispute_of_a_charge_stripe_does_not_know_is_an_unknown_payment_once(
+    stripe_store, stripe_api, shop
+):
+    paid_at_stripe(stripe_store, stripe_api, shop)
+    stranger = stripe_api.dispute_of_another_account()
+
+    assert deliver(stripe_store, stripe_api, stranger) == ["unknown_payment"]
+    assert deliver(stripe_store, stripe_api, stranger) == ["duplicate"]
+    assert my_enrollment_access(stripe_store) == ("active", None)
 
 
 def test_a_pending_stripe_refund_keeps_access_until_stripe_says_it_succeeded(

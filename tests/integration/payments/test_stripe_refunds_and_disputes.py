@@ -9,9 +9,11 @@ from uuid import uuid4
 
 import pytest
 
+from skillwise.adapters.payments.stripe_gateway import StripeGateway
 from skillwise.application.payments.gateway import (
     CheckoutRequest,
     GatewayEventKind,
+    GatewayUnavailable,
     InvalidWebhook,
     RefundInstruction,
     WebhookRequest,
@@ -182,3 +184,26 @@ def test_a_signed_event_that_is_malformed_is_refused_as_invalid(
 
     with pytest.raises(InvalidWebhook):
         stripe_gateway.parse_webhook(signed(stripe_api, json.dumps(event).encode()))
+
+
+def test_a_charge_is_asked_for_the_payment_intent_it_collected(
+    stripe_gateway, stripe_api, make_checkout
+):
+    _, intent = paid_intent(stripe_gateway, stripe_api, make_checkout)
+    charge = stripe_api.payment_intents[intent]["latest_charge"]
+
+    assert stripe_gateway.payment_reference_of_charge(charge) == intent
+    assert stripe_api.requests_to(f"/v1/charges/{charge}")
+
+
+def test_a_charge_stripe_does_not_know_names_no_payment(stripe_gateway, stripe_api):
+    assert stripe_gateway.payment_reference_of_charge("ch_3NotOfThisAccount") is None
+
+
+def test_asking_about_a_charge_when_stripe_is_down_is_unavailable(closed_port_url):
+    gateway = StripeGateway(
+        "sk_test_x", "pk_test_x", "whsec_x", api_base=closed_port_url, max_network_retries=0
+    )
+
+    with pytest.raises(GatewayUnavailable):
+        gateway.payment_reference_of_charge("ch_1")

@@ -131,6 +131,10 @@ class FakeGateway:
         # The fake gateway keeps no state: only its webhooks say what happened.
         return GatewayPaymentState(kind=None, gateway_reference=gateway_reference)
 
+    def payment_reference_of_charge(self, charge_reference: str) -> str | None:
+        # Its events always name the payment; it has no charges to look up.
+        return None
+
     def cancel(self, payment_id: UUID, gateway_reference: str | None) -> CancelResult:
         # Its checkout page takes payment only for a payment still open here, so once the
         # payment is canceled nothing can be paid on it.

@@ -185,6 +185,10 @@ class SslcommerzGateway:
             failure_reason=answer.get("errorReason") or None,
         )
 
+    def payment_reference_of_charge(self, charge_reference: str) -> str | None:
+        # SSLCOMMERZ has no disputes by webhook and no charge apart from its transaction.
+        return None
+
     def lookup(self, payment_id: UUID, gateway_reference: str | None) -> GatewayPaymentState:
         answer = self._call(
             "GET",

@@ -16,7 +16,7 @@ from skillwise.adapters.payments.stripe_amounts import (
     to_stripe_amount,
 )
 from skillwise.adapters.payments.stripe_events import translate_event
-from skillwise.adapters.payments.stripe_objects import intent_kind, refund_result
+from skillwise.adapters.payments.stripe_objects import intent_kind, object_id, refund_result
 from skillwise.application.payments.gateway import (
     CancelOutcome,
     CancelResult,
@@ -213,6 +213,18 @@ class StripeGateway:
                 intent["amount_received"] if received else intent["amount"], intent["currency"]
             ),
         )
+
+    def payment_reference_of_charge(self, charge_reference: str) -> str | None:
+        with _gateway_errors():
+            try:
+                charge = self._client.v1.charges.retrieve(charge_reference).to_dict()
+            except stripe.InvalidRequestError as error:
+                # Not a charge of this account (another integration's, or made up): no
+                # payment of ours, which is not a reason for Stripe to deliver it again.
+                if error.code != "resource_missing":
+                    raise
+                return None
+        return object_id(charge.get("payment_intent"))
 
     def cancel(self, payment_id: UUID, gateway_reference: str | None) -> CancelResult:
         if gateway_reference is None:

@@ -208,6 +208,11 @@ class PaymentGateway(Protocol):
         """Ask the gateway for the current state of a payment."""
         ...
 
+    def payment_reference_of_charge(self, charge_reference: str) -> str | None:
+        """Ask the gateway which payment (its `gateway_reference`) one of its charges
+        collected; None when it knows no such charge, or has no charges of its own."""
+        ...
+
     def cancel(self, payment_id: UUID, gateway_reference: str | None) -> CancelResult:
         """Stop the gateway from taking money for an open payment; safe to repeat. Raises
         GatewayUnavailable when the gateway could not say."""

@@ -225,7 +225,12 @@ class _Webhook(MethodView):
         "invalid_webhook",
     )
     @fails(404, "That gateway is not configured here", "gateway_not_configured")
-    @fails(503, "The gateway's validation API is down; deliver again", "gateway_unavailable")
+    @fails(
+        503,
+        "The gateway's validation API, or Stripe asked about a dispute's charge, is down; "
+        "deliver again",
+        "gateway_unavailable",
+    )
     @fails(
         503,
         "The database is down or stayed too busy; deliver again",
@@ -240,7 +245,10 @@ class _Webhook(MethodView):
         webhook that does not verify changes nothing and answers 400. Each event is applied
         once, however often and however concurrently it is delivered; repeats answer 200.
         An event about a payment this platform does not know answers 200 with the outcome
-        `unknown_payment` (and is logged), so the gateway stops delivering it.
+        `unknown_payment` (and is logged), so the gateway stops delivering it. A Stripe
+        dispute that names only a charge no payment has kept (payments made before charge
+        ids were kept) is looked up at Stripe to find its PaymentIntent, and the payment
+        keeps the charge id from then on; a charge Stripe does not know is `unknown_payment`.
         """
         results = receive_webhook(incoming_webhook(), self.gateway)
         return {"received": len(results), "events": results}

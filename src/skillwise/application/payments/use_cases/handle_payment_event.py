@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from skillwise.application.coupons.redemptions import redeem_late
 from skillwise.application.payments.disputes import apply_dispute_update
 from skillwise.application.payments.fulfilment import fulfil_payment
 from skillwise.application.payments.gateway import GatewayEvent, GatewayEventKind, RefundUpdate
-from skillwise.application.payments.ports import EventOutcome, EventResult, RecordedEvent
+from skillwise.application.payments.ports import (
+    EventOutcome,
+    EventResult,
+    GatewayRegistry,
+    RecordedEvent,
+)
 from skillwise.application.payments.refunds import settle_refund
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.retries import retry_transient
@@ -48,15 +53,34 @@ class HandlePaymentEvent:
     state forbids (late, out of order, for another amount) are recorded and change nothing;
     an event for a payment this platform does not know is recorded and logged. A transaction
     the database breaks off to resolve a deadlock is run again, a bounded number of times.
+
+    An event that names only a charge no payment here has kept (a payment made before
+    charge ids were kept) is first looked up at the gateway, outside any transaction, to
+    learn the payment that charge collected; the payment then keeps the charge id.
     """
 
-    def __init__(self, uow: UnitOfWork, clock: Clock, fee: PlatformFee) -> None:
+    def __init__(
+        self, uow: UnitOfWork, clock: Clock, fee: PlatformFee, gateways: GatewayRegistry
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._fee = fee
+        self._gateways = gateways
 
     def __call__(self, event: GatewayEvent) -> EventResult:
+        event = self._naming_the_payment_of_its_charge(event)
         return retry_transient(lambda: self._handle(event))
+
+    def _naming_the_payment_of_its_charge(self, event: GatewayEvent) -> GatewayEvent:
+        if event.payment_id or event.gateway_reference or not event.charge_reference:
+            return event
+        with self._uow as uow:
+            known = uow.payments.find_by_charge(event.gateway, event.charge_reference)
+        if known is not None or event.gateway not in self._gateways.names():
+            return event
+        gateway = self._gateways.get(event.gateway)
+        reference = gateway.payment_reference_of_charge(event.charge_reference)
+        return replace(event, gateway_reference=reference) if reference else event
 
     def _handle(self, event: GatewayEvent) -> EventResult:
         with self._uow as uow:
@@ -112,6 +136,10 @@ class HandlePaymentEvent:
         if event.kind is GatewayEventKind.REFUND_UPDATED and event.refund is not None:
             return self._refund_progress(uow, payment, event.refund, now)
         if event.kind is GatewayEventKind.DISPUTE_UPDATED and event.dispute is not None:
+            if payment.charge_reference is None and event.charge_reference:
+                # Kept so the next event naming only this charge finds the payment at once.
+                payment.charge_reference = event.charge_reference
+                uow.payments.save(payment)
             detail = apply_dispute_update(uow, payment, event.dispute, now)
             if detail is None:
                 return _Effects(EventOutcome.IGNORED, "the dispute is closed already")
