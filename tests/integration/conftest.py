@@ -76,6 +76,16 @@ def stack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         yield Stack("postgresql", url, TEST_REDIS_URL)
 
 
+@pytest.fixture
+def empty_database_url(stack: Stack, tmp_path: Path) -> Iterator[str]:
+    """A database of the stack's kind holding nothing, not even a migration."""
+    if not stack.is_postgres:
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    with _postgres_database() as url:
+        yield url
+
+
 @pytest.fixture(autouse=True)
 def _only_on_marked_backends(request: pytest.FixtureRequest) -> None:
     """`@pytest.mark.postgres` / `redis` tests skip where that service is not configured."""
