@@ -1,6 +1,6 @@
 """The refunds and coupons migrations on a database that already sold courses: rows written
 at 0010_catalog_indexes by raw SQL, as the code of that time wrote them, come out at head as
-the code of now would have written them."""
+the code of now would have written them, whether upgraded in one go or in steps."""
 
 from __future__ import annotations
 
@@ -274,3 +274,48 @@ def test_enrollments_start_unsuspended(migrated):
             {"buyer": sold.buyer},
         ).all()
     assert [tuple(row) for row in suspended] == [(None,)]
+
+
+def refund_ids(connection: Connection, payment_id: UUID) -> list[tuple]:
+    return select_rows(
+        connection, "SELECT id FROM refunds WHERE payment_id = :payment_id", payment_id, id=Uuid()
+    )
+
+
+def test_a_database_already_past_0011_gets_the_records_and_a_lost_dispute_none(
+    empty_database_url,
+):
+    """Databases upgraded before the records were filled in (0011 to 0014) get them at 0015;
+    a payment a lost dispute left refunded has its dispute, and no refund is made up for it."""
+    upgrade(empty_database_url, BEFORE)
+    engine = build_engine(empty_database_url)
+    try:
+        with engine.begin() as connection:
+            sold = sell_at_0010(connection)
+        upgrade(empty_database_url, "0014_invoice_discounts")
+        with engine.begin() as connection:
+            lost = payment_row(
+                connection, sold, "refunded", paid_at=SOLD_AT, price_minor=1999, refunded_minor=1999
+            )
+            insert_row(
+                connection,
+                "disputes",
+                id=uuid4(),
+                payment_id=lost,
+                gateway="stripe",
+                gateway_reference="dp_lost",
+                amount_minor=1999,
+                currency="USD",
+                status="lost",
+                reason="fraudulent",
+                created_at=REFUNDED_AT,
+                updated_at=REFUNDED_AT,
+                closed_at=REFUNDED_AT,
+            )
+            assert refund_ids(connection, sold.refunded) == []
+        upgrade(empty_database_url)
+        with engine.connect() as connection:
+            assert len(refund_ids(connection, sold.refunded)) == 1
+            assert refund_ids(connection, lost) == []
+    finally:
+        engine.dispose()

@@ -4,7 +4,6 @@ Revision ID: 0011_refunds_and_disputes
 Revises: 0010_catalog_indexes
 """
 
-import uuid
 import warnings
 
 import sqlalchemy as sa
@@ -155,72 +154,6 @@ def upgrade() -> None:
             batch.create_unique_constraint(
                 "uq_earnings_payment_id_entry_key", ["payment_id", "entry_key"]
             )
-    _record_the_refunds_made_before()
-
-
-# Only the columns the backfill reads or writes, typed so UUIDs and times bind per dialect.
-_payments = sa.table(
-    "payments",
-    sa.column("id", sa.Uuid()),
-    sa.column("gateway", sa.String()),
-    sa.column("status", sa.String()),
-    sa.column("amount_minor", sa.BigInteger()),
-    sa.column("currency", sa.String()),
-    sa.column("updated_at", UtcDateTime()),
-    sa.column("refunded_at", UtcDateTime()),
-)
-_refunds = sa.table(
-    "refunds",
-    sa.column("id", sa.Uuid()),
-    sa.column("payment_id", sa.Uuid()),
-    sa.column("gateway", sa.String()),
-    sa.column("amount_minor", sa.BigInteger()),
-    sa.column("currency", sa.String()),
-    sa.column("status", sa.String()),
-    sa.column("reason", sa.String()),
-    sa.column("created_at", UtcDateTime()),
-    sa.column("updated_at", UtcDateTime()),
-    sa.column("settled_at", UtcDateTime()),
-)
-_earnings = sa.table(
-    "earnings",
-    sa.column("payment_id", sa.Uuid()),
-    sa.column("kind", sa.String()),
-    sa.column("refund_id", sa.Uuid()),
-    sa.column("entry_key", sa.String()),
-)
-
-
-def _record_the_refunds_made_before() -> None:
-    """A payment refunded before refunds had records was one refund in full, settled when
-    the payment became refunded; it gets that refund's record, and its ledger entry is
-    that refund's, as the refunds made from now on are (`refund:<refund id>`)."""
-    connection = op.get_bind()
-    refunded = connection.execute(
-        sa.select(_payments).where(_payments.c.status == "refunded")
-    ).all()
-    for payment in refunded:
-        refund_id = uuid.uuid4()
-        settled_at = payment.refunded_at or payment.updated_at
-        connection.execute(
-            sa.insert(_refunds).values(
-                id=refund_id,
-                payment_id=payment.id,
-                gateway=payment.gateway,
-                amount_minor=payment.amount_minor,
-                currency=payment.currency,
-                status="succeeded",
-                reason="refunded before refunds were recorded one by one",
-                created_at=settled_at,
-                updated_at=settled_at,
-                settled_at=settled_at,
-            )
-        )
-        connection.execute(
-            sa.update(_earnings)
-            .where(_earnings.c.payment_id == payment.id, _earnings.c.kind == "refund")
-            .values(refund_id=refund_id, entry_key=f"refund:{refund_id}")
-        )
 
 
 def downgrade() -> None:
