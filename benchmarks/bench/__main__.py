@@ -8,7 +8,8 @@ table; results go to benchmarks/results/. Environment: BENCH_POSTGRES_URL (a ser
 postgresql://postgres@127.0.0.1:5432/postgres), BENCH_REDIS_URL (redis://127.0.0.1:6379/0),
 BENCH_DURATION and BENCH_WARMUP (seconds), WEB_CONCURRENCY (workers per app, default 4),
 BENCH_ONLY (comma-separated words: only the scenarios whose names contain one, "keyset" for the
-deep pages; such a partial run prints its rows and writes no results). Only loopback addresses
+deep pages, "profile" for the profile of a signed-in list; such a partial run prints its rows
+and writes no results, except the profile's own file). Only loopback addresses
 are served and loaded.
 """
 
@@ -18,6 +19,7 @@ import json
 import os
 import secrets
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -240,7 +242,7 @@ def _selected() -> list[str]:
     return [word.strip() for word in os.environ.get("BENCH_ONLY", "").split(",") if word.strip()]
 
 
-def _partial_run(only: list[str], measure, reads, logins, keyset_rows_of) -> None:
+def _partial_run(only: list[str], measure, reads, logins, keyset_rows_of, profile) -> None:
     """A few scenarios while working on them: their rows printed, nothing written."""
     for scenario in [*reads, logins]:
         if any(word in scenario.name for word in only):
@@ -251,6 +253,10 @@ def _partial_run(only: list[str], measure, reads, logins, keyset_rows_of) -> Non
             print(f"  {row['name']:<48} {row['rate']:9,.0f} req/s  p50 {row['p50_ms']:7.1f} ms")
         if note:
             print(f"  {note}")
+    if "profile" in only:
+        summary = profile()
+        if summary:
+            print(f"  profile: {summary['file']}")
 
 
 def main() -> None:
@@ -276,6 +282,15 @@ def main() -> None:
     with ExitStack() as stack:
         logs = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="skillwise-bench-")))
         port_env = {"SKILLWISE_VAR_DIR": str(logs / "var")}
+        skillwise_env = {
+            **port_env,
+            "SKILLWISE_ENV": "production",
+            "SKILLWISE_SECRET_KEY": secrets.token_urlsafe(48),
+            "SKILLWISE_DATABASE_URL": skillwise_url,
+            "SKILLWISE_REDIS_URL": redis_url,
+            "SKILLWISE_REDIS_PREFIX": REDIS_PREFIX,
+            "SKILLWISE_RATELIMIT_ENABLED": "false",
+        }
         servers = {
             "flask": stack.enter_context(
                 gunicorn(
@@ -305,15 +320,7 @@ def main() -> None:
                     "skillwise.entrypoints.wsgi:app",
                     ready_path="/health/live",
                     logs=logs,
-                    env={
-                        **port_env,
-                        "SKILLWISE_ENV": "production",
-                        "SKILLWISE_SECRET_KEY": secrets.token_urlsafe(48),
-                        "SKILLWISE_DATABASE_URL": skillwise_url,
-                        "SKILLWISE_REDIS_URL": redis_url,
-                        "SKILLWISE_REDIS_PREFIX": REDIS_PREFIX,
-                        "SKILLWISE_RATELIMIT_ENABLED": "false",
-                    },
+                    env=skillwise_env,
                 )
             ),
         }
@@ -357,11 +364,13 @@ def main() -> None:
                 reads,
                 logins,
                 lambda: keyset_rows(wrk, servers["skillwise"], users, duration, warmup),
+                lambda: _profile_signed_in_list(skillwise_env, users),
             )
             return
         for scenario in reads:
             measure(scenario)
         keyset, keyset_note = keyset_rows(wrk, servers["skillwise"], users, duration, warmup)
+        profile = _profile_signed_in_list(skillwise_env, users)
         memory["after the reads"] = servers["skillwise"].worker_rss_kib()
         argon2_figures = _login_against_argon2(skillwise, users)
         measure(logins)
@@ -391,6 +400,7 @@ def main() -> None:
         },
         "scenarios": rows,
         "keyset": {"rows": keyset, "note": keyset_note},
+        "profile": profile,
         "memory": {
             "worker_rss_kib": memory,
             "requests": skillwise_requests,
@@ -423,6 +433,30 @@ def main() -> None:
     print()
     print(table.read_text())
     print(f"results: {table} (and latest.md, latest.json, latest.png)")
+
+
+def _profile_signed_in_list(skillwise_env: dict[str, str], users: BenchUsers) -> dict | None:
+    """pyinstrument over signed-in lists in one process of the app's own venv, same settings:
+    what limits the load run's figures, layer by layer (benchmarks/profile_request.py)."""
+    out = BENCHMARKS / "results" / "profile-signed-in-list.txt"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), str(BENCHMARKS / "profile_request.py"), str(out)],
+        env={
+            **os.environ,
+            **skillwise_env,
+            "BENCH_PROFILE_EMAIL": users.email(0),
+            "BENCH_PASSWORD": PASSWORD,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        print(f"  profile skipped: {done.stderr.strip().splitlines()[-1:]}")
+        return None
+    summary = json.loads(out.with_suffix(".json").read_text())
+    return {**summary, "file": str(out.relative_to(ROOT))}
 
 
 def database_url_plain(url: str) -> str:

@@ -97,6 +97,22 @@ def markdown(results: dict[str, Any]) -> str:
             f"- at {config['connections']} connections: {argon2['login_rate']:.1f} logins/s, "
             f"p50 {argon2['login_p50_ms']:.0f} ms (queueing behind other logins' argon2)",
         ]
+    profile = results.get("profile")
+    if profile:
+        lines += [
+            "",
+            "## Where a signed-in list's time goes (one worker, profiled)",
+            "",
+            f"- {profile['wall_ms_per_request']:.2f} ms wall and "
+            f"{profile['cpu_ms_per_request']:.2f} ms of the worker's CPU per request, one "
+            f"request at a time through the WSGI app ({profile['requests']} requests); the "
+            f"call tree is in {profile['file']}",
+            *(
+                f"- {share * 100:.1f}%: {layer}"
+                for layer, share in profile["layers"].items()
+                if share >= 0.001
+            ),
+        ]
     lines += ["", *(f"- {note}" for note in results["notes"])]
     return "\n".join(lines) + "\n"
 
