@@ -20,7 +20,13 @@ from skillwise.application.catalog.ports import (
     ModuleRepository,
 )
 from skillwise.application.catalog.views import CourseDetail, CourseSummary, ModuleOutline
-from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.application.shared.pagination import (
+    KeysetPage,
+    KeysetRequest,
+    Page,
+    PageRequest,
+    Position,
+)
 from skillwise.application.shared.people import PersonRef
 from skillwise.domain.catalog.attachments import Attachment, AttachmentTooLarge
 from skillwise.domain.catalog.course import Course, CourseStatus
@@ -166,6 +172,28 @@ class FakeCourseQueries:
         found = self.all_courses(filters, CourseStatus.PUBLISHED, ordering, page)
         return found if known_total is None else replace(found, total=known_total)
 
+    def published_courses_after(
+        self, filters: CourseFilters, ordering: CourseOrdering | None, keyset: KeysetRequest
+    ) -> KeysetPage[CourseSummary]:
+        key, descending = _SORT_KEYS[ordering or CourseOrdering.CREATED_AT_DESC]
+        rows = self._uow.courses.rows.values()
+        found = sorted(
+            (c for c in rows if c.status is CourseStatus.PUBLISHED and _matches(c, filters)),
+            key=lambda c: (key(c), c.id),
+            reverse=descending,
+        )
+        if keyset.after is not None:
+            after = (keyset.after.key, keyset.after.id)
+            found = [
+                c
+                for c in found
+                if ((key(c), c.id) < after if descending else (key(c), c.id) > after)
+            ]
+        shown = found[: keyset.page_size]
+        more = len(found) > keyset.page_size
+        following = Position(key(shown[-1]), shown[-1].id) if more else None
+        return KeysetPage([self.summary_of(c) for c in shown], keyset, following)
+
     def all_courses(
         self,
         filters: CourseFilters,
@@ -260,7 +288,7 @@ _SORT_KEYS: dict[CourseOrdering, tuple[Any, bool]] = {
     CourseOrdering.PRICE_DESC: (lambda c: c.price.amount_minor, True),
     CourseOrdering.CREATED_AT: (lambda c: c.created_at, False),
     CourseOrdering.CREATED_AT_DESC: (lambda c: c.created_at, True),
-    CourseOrdering.RATING: (lambda c: (c.rating_count == 0, _rating(c)), False),
+    CourseOrdering.RATING: (lambda c: 6 if c.rating_avg is None else c.rating_avg, False),
     CourseOrdering.RATING_DESC: (_rating, True),
     CourseOrdering.POPULARITY: (lambda c: c.enrollment_count, True),
 }

@@ -12,7 +12,7 @@ from typing import BinaryIO, Protocol
 from uuid import UUID
 
 from skillwise.application.catalog.views import CourseDetail, CourseSummary
-from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.application.shared.pagination import KeysetPage, KeysetRequest, Page, PageRequest
 from skillwise.domain.catalog.attachments import Attachment
 from skillwise.domain.catalog.course import CourseLevel, CourseStatus
 from skillwise.domain.catalog.outline import Lesson, Module
@@ -156,6 +156,14 @@ class CourseQueries(Protocol):
         """Published courses only. Without an ordering: by relevance when searching (where the
         database ranks matches), newest first otherwise; ties always broken by id. Given
         `known_total`, the matches are not counted again and the page carries that total."""
+        ...
+
+    def published_courses_after(
+        self, filters: CourseFilters, ordering: CourseOrdering | None, keyset: KeysetRequest
+    ) -> KeysetPage[CourseSummary]:
+        """Published courses in the same order as `published_courses`, except that ties are
+        broken by id in the ordering's own direction, from just after `keyset.after`. Nothing
+        is counted, and a page reads only its own rows, however deep it is."""
         ...
 
     def all_courses(

@@ -9,6 +9,14 @@ from skillwise.application.shared.pagination import Page, PageRequest
 from skillwise.domain.errors import DomainValidationError
 
 
+def refuse_an_inverted_price_range(filters: CourseFilters) -> None:
+    low, high = filters.min_price, filters.max_price
+    if low is not None and high is not None and low > high:
+        raise DomainValidationError(
+            "min_price cannot be above max_price.", code="invalid_price_range"
+        )
+
+
 class ListCourses:
     """Published courses only, whoever asks (drafts are listed to their owner elsewhere).
 
@@ -22,11 +30,7 @@ class ListCourses:
     def __call__(
         self, filters: CourseFilters, ordering: CourseOrdering | None, page: PageRequest
     ) -> Page[CourseSummary]:
-        low, high = filters.min_price, filters.max_price
-        if low is not None and high is not None and low > high:
-            raise DomainValidationError(
-                "min_price cannot be above max_price.", code="invalid_price_range"
-            )
+        refuse_an_inverted_price_range(filters)
         known = self._counts.read(filters)
         found = self._queries.published_courses(filters, ordering, page, known_total=known.total)
         if known.total is None:
