@@ -2,8 +2,9 @@
 
 A page of courses is at most two statements whatever its size: the count (skipped when the
 caller already knows it) and the page itself joined to the instructors, with the lesson totals
-the courses keep. Each ordering reads an index that matches it (tables/catalog.py). A course
-detail is three: the course with its instructor, its modules, its lessons.
+the courses keep. A keyset page is one statement and counts nothing (catalog_keyset.py). Each
+ordering reads an index that matches it (tables/catalog.py). A course detail is three: the
+course with its instructor, its modules, its lessons.
 """
 
 from __future__ import annotations
@@ -12,10 +13,16 @@ from collections import defaultdict
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, select
+from sqlalchemy import ColumnElement, Double, Select, cast, func, literal_column, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.db.errors import read_session
+from skillwise.adapters.db.queries.catalog_keyset import keyset_page
+from skillwise.adapters.db.queries.course_rows import (
+    SUMMARY_COLUMNS,
+    filter_conditions,
+    summary_of_row,
+)
 from skillwise.adapters.db.queries.search import text_contains_every_term
 from skillwise.adapters.db.repositories.courses import course_from_row
 from skillwise.adapters.db.tables.catalog import (
@@ -31,73 +38,26 @@ from skillwise.application.catalog.views import (
     LessonHeading,
     ModuleOutline,
 )
-from skillwise.application.shared.pagination import Page, PageRequest
+from skillwise.application.shared.pagination import KeysetPage, KeysetRequest, Page, PageRequest
 from skillwise.application.shared.people import PersonRef
-from skillwise.domain.catalog.course import CourseLevel, CourseStatus
-from skillwise.domain.money import Money
+from skillwise.domain.catalog.course import CourseStatus
 
 _search_document = literal_column(f"({SEARCH_DOCUMENT_SQL})")
 _english = literal_column("'english'::regconfig")
 _rating_rank = literal_column(RATING_RANK_SQL)
 _rating_ascending_rank = literal_column(RATING_ASCENDING_RANK_SQL)
 
-_ORDER_BY: dict[CourseOrdering, tuple[ColumnElement[Any], ...]] = {
-    CourseOrdering.PRICE: (courses.c.price_minor.asc(),),
-    CourseOrdering.PRICE_DESC: (courses.c.price_minor.desc(),),
-    CourseOrdering.CREATED_AT: (courses.c.created_at.asc(),),
-    CourseOrdering.CREATED_AT_DESC: (courses.c.created_at.desc(),),
-    CourseOrdering.RATING: (_rating_ascending_rank.asc(),),
-    CourseOrdering.RATING_DESC: (_rating_rank.desc(),),
-    CourseOrdering.POPULARITY: (courses.c.enrollment_count.desc(),),
+# Each ordering's sort key and whether it runs from the highest down.
+SortKey = tuple[ColumnElement[Any], bool]
+_SORT_KEYS: dict[CourseOrdering, SortKey] = {
+    CourseOrdering.PRICE: (courses.c.price_minor, False),
+    CourseOrdering.PRICE_DESC: (courses.c.price_minor, True),
+    CourseOrdering.CREATED_AT: (courses.c.created_at, False),
+    CourseOrdering.CREATED_AT_DESC: (courses.c.created_at, True),
+    CourseOrdering.RATING: (_rating_ascending_rank, False),
+    CourseOrdering.RATING_DESC: (_rating_rank, True),
+    CourseOrdering.POPULARITY: (courses.c.enrollment_count, True),
 }
-
-_SUMMARY_COLUMNS = (
-    courses.c.id,
-    courses.c.title,
-    courses.c.slug,
-    courses.c.subtitle,
-    courses.c.category,
-    courses.c.level,
-    courses.c.language,
-    courses.c.price_minor,
-    courses.c.currency,
-    courses.c.thumbnail_url,
-    courses.c.status,
-    courses.c.published_at,
-    courses.c.created_at,
-    courses.c.updated_at,
-    courses.c.rating_count,
-    courses.c.rating_sum,
-    courses.c.enrollment_count,
-    courses.c.lesson_count,
-    courses.c.total_duration_seconds,
-    courses.c.instructor_id,
-    users.c.full_name.label("instructor_name"),
-)
-
-
-def _summary(row: Any) -> CourseSummary:
-    return CourseSummary(
-        id=row.id,
-        title=row.title,
-        slug=row.slug,
-        subtitle=row.subtitle,
-        category=row.category,
-        level=CourseLevel(row.level),
-        language=row.language,
-        price=Money(row.price_minor, row.currency),
-        thumbnail_url=row.thumbnail_url,
-        status=CourseStatus(row.status),
-        published_at=row.published_at,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        rating_count=row.rating_count,
-        rating_sum=row.rating_sum,
-        enrollment_count=row.enrollment_count,
-        instructor=PersonRef(id=row.instructor_id, full_name=row.instructor_name),
-        lesson_count=row.lesson_count,
-        total_duration_seconds=row.total_duration_seconds,
-    )
 
 
 class SqlCourseQueries:
@@ -124,6 +84,15 @@ class SqlCourseQueries:
     ) -> Page[CourseSummary]:
         return self._browse(filters, ordering, page, status)
 
+    def published_courses_after(
+        self, filters: CourseFilters, ordering: CourseOrdering | None, keyset: KeysetRequest
+    ) -> KeysetPage[CourseSummary]:
+        with read_session(self._session_factory) as session:
+            conditions, (key, descending) = _matching(
+                session, filters, ordering, CourseStatus.PUBLISHED
+            )
+            return keyset_page(session, conditions, key, descending, keyset)
+
     def _browse(
         self,
         filters: CourseFilters,
@@ -133,20 +102,8 @@ class SqlCourseQueries:
         known_total: int | None = None,
     ) -> Page[CourseSummary]:
         with read_session(self._session_factory) as session:
-            on_postgres = session.get_bind().dialect.name == "postgresql"
-            conditions = [] if status is None else [courses.c.status == status.value]
-            conditions += _filter_conditions(filters)
-            order_by: tuple[ColumnElement[Any], ...] = _ORDER_BY[
-                ordering or CourseOrdering.CREATED_AT_DESC
-            ]
-            if filters.search and filters.search.strip():
-                if on_postgres:
-                    query = func.websearch_to_tsquery(_english, filters.search)
-                    conditions.append(_search_document.op("@@")(query))
-                    if ordering is None:
-                        order_by = (func.ts_rank(_search_document, query).desc(),)
-                else:
-                    conditions.append(text_contains_every_term(filters.search))
+            conditions, (key, descending) = _matching(session, filters, ordering, status)
+            order_by = (key.desc() if descending else key.asc(),)
             return _page(session, conditions, order_by, page, known_total)
 
     def courses_taught_by(self, instructor_id: UUID, page: PageRequest) -> Page[CourseSummary]:
@@ -213,27 +170,29 @@ class SqlCourseQueries:
         )
 
 
-def _filter_conditions(filters: CourseFilters) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if filters.category is not None:
-        conditions.append(courses.c.category == filters.category)
-    if filters.level is not None:
-        conditions.append(courses.c.level == filters.level.value)
-    if filters.language is not None:
-        conditions.append(courses.c.language == filters.language)
-    if filters.instructor_id is not None:
-        conditions.append(courses.c.instructor_id == filters.instructor_id)
-    if filters.currency is not None:
-        conditions.append(courses.c.currency == filters.currency)
-    if filters.min_price is not None:
-        conditions.append(courses.c.price_minor >= filters.min_price)
-    if filters.max_price is not None:
-        conditions.append(courses.c.price_minor <= filters.max_price)
-    if filters.is_free is True:
-        conditions.append(courses.c.price_minor == 0)
-    elif filters.is_free is False:
-        conditions.append(courses.c.price_minor > 0)
-    return conditions
+def _matching(
+    session: Session,
+    filters: CourseFilters,
+    ordering: CourseOrdering | None,
+    status: CourseStatus | None,
+) -> tuple[list[ColumnElement[bool]], SortKey]:
+    """The conditions the filters make, and the sort key: the ordering's, or the search's
+    relevance on PostgreSQL when no ordering is asked for."""
+    conditions = [] if status is None else [courses.c.status == status.value]
+    conditions += filter_conditions(filters)
+    sort_key = _SORT_KEYS[ordering or CourseOrdering.CREATED_AT_DESC]
+    if filters.search and filters.search.strip():
+        if session.get_bind().dialect.name == "postgresql":
+            query = func.websearch_to_tsquery(_english, filters.search)
+            conditions.append(_search_document.op("@@")(query))
+            if ordering is None:
+                # As a double: a real read back as text is rounded to fewer digits than a
+                # double holds, so a keyset cursor could never meet its own row again.
+                relevance = cast(func.ts_rank(_search_document, query), Double)
+                sort_key = (relevance, True)
+        else:
+            conditions.append(text_contains_every_term(filters.search))
+    return conditions, sort_key
 
 
 def _page(
@@ -259,14 +218,14 @@ def _page(
         .subquery("window")
     )
     query: Select[Any] = (
-        select(*_SUMMARY_COLUMNS)
+        select(*SUMMARY_COLUMNS)
         .select_from(window)
         .join(courses, courses.c.id == window.c.id)
         .join(users, users.c.id == courses.c.instructor_id)
         .order_by(*order_by, courses.c.id)
     )
     rows = session.execute(query).all()
-    return Page(items=[_summary(row) for row in rows], total=total, request=page)
+    return Page(items=[summary_of_row(row) for row in rows], total=total, request=page)
 
 
 def course_summaries(session: Session, course_ids: list[UUID]) -> dict[UUID, CourseSummary]:
@@ -275,8 +234,8 @@ def course_summaries(session: Session, course_ids: list[UUID]) -> dict[UUID, Cou
     if not course_ids:
         return {}
     rows = session.execute(
-        select(*_SUMMARY_COLUMNS)
+        select(*SUMMARY_COLUMNS)
         .join(users, users.c.id == courses.c.instructor_id)
         .where(courses.c.id.in_(course_ids))
     ).all()
-    return {row.id: _summary(row) for row in rows}
+    return {row.id: summary_of_row(row) for row in rows}

@@ -86,6 +86,20 @@ Index(
     courses.c.enrollment_count.desc(),
     courses.c.id,
 )
+# Keyset pages order the id the key's way; these two serve best rated and most popular first
+# read backwards (migration 0013), where the indexes above run the id against the key.
+Index(
+    "ix_courses_status_rating_rank_id",
+    courses.c.status,
+    text(f"({RATING_RANK_SQL})"),
+    courses.c.id,
+)
+Index(
+    "ix_courses_status_enrollment_count_id",
+    courses.c.status,
+    courses.c.enrollment_count,
+    courses.c.id,
+)
 Index(
     "ix_courses_instructor_id_created_at_desc_id",
     courses.c.instructor_id,
