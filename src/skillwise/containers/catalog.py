@@ -29,18 +29,24 @@ from skillwise.application.catalog.use_cases.list_instructor_courses import List
 from skillwise.application.catalog.use_cases.list_lessons import ListLessons
 from skillwise.application.catalog.use_cases.list_modules import ListModules
 from skillwise.application.catalog.use_cases.read_lesson import ReadLesson
+from skillwise.application.catalog.use_cases.scroll_courses import ScrollCourses
 from skillwise.application.catalog.use_cases.serve_cached_catalog import ServeCachedCatalog
 from skillwise.application.catalog.use_cases.start_direct_upload import StartDirectUpload
 from skillwise.application.catalog.use_cases.update_course import UpdateCourse
 from skillwise.application.catalog.use_cases.update_lesson import UpdateLesson
 from skillwise.application.catalog.use_cases.update_module import UpdateModule
 from skillwise.application.catalog.use_cases.upload_attachment import UploadAttachment
+from skillwise.application.shared.cursors import CursorCodec
 from skillwise.settings import Settings
 
 
 def _lesson_video_url(settings: Settings) -> Callable[[UUID], str]:
     """Where the API hands out a lesson's video: a stable address behind the expiring links."""
     return lambda lesson_id: f"{settings.public_url}/api/v1/lessons/{lesson_id}/video/"
+
+
+def _cursor_secret(settings: Settings) -> bytes:
+    return settings.secret_key.encode()
 
 
 class CatalogContainer(containers.DeclarativeContainer):
@@ -81,6 +87,10 @@ class CatalogContainer(containers.DeclarativeContainer):
     get_course = providers.Factory(GetCourse, uow=uow, queries=course_queries)
     catalog_counts = providers.Factory(CatalogCounts, cache=infra.cache)
     list_courses = providers.Factory(ListCourses, queries=course_queries, counts=catalog_counts)
+    cursors = providers.Singleton(
+        CursorCodec, secret=providers.Callable(_cursor_secret, infra.settings)
+    )
+    scroll_courses = providers.Factory(ScrollCourses, queries=course_queries, cursors=cursors)
     list_all_courses = providers.Factory(ListAllCourses, queries=course_queries)
     list_instructor_courses = providers.Factory(ListInstructorCourses, queries=course_queries)
     list_categories = providers.Factory(

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import text
 
 from skillwise.domain.identity import Role
+from skillwise.domain.money import Money
 
 pytestmark = pytest.mark.integration
 
@@ -222,3 +223,95 @@ def test_every_ordering_of_the_catalog_reads_its_index_in_order(
         f"SELECT id FROM courses WHERE status = 'published' ORDER BY {order_by} LIMIT 20",
     )
     assert index in plan and "Sort" not in plan
+
+
+def test_a_cursor_page_is_one_statement_whatever_its_size_or_depth(
+    client, catalog, count_statements
+):
+    catalog.bare_courses(105)
+    student = catalog.auth(catalog.user(Role.STUDENT))
+    url = "/api/v1/courses/"
+    small, first = statements_for(
+        client, count_statements, url, query_string={"cursor": "", "page_size": 1}, headers=student
+    )
+    large, _ = statements_for(
+        client,
+        count_statements,
+        url,
+        query_string={"cursor": "", "page_size": 100},
+        headers=student,
+    )
+    deep, last = statements_for(
+        client,
+        count_statements,
+        url,
+        query_string={"cursor": first.json["next_cursor"], "page_size": 100},
+        headers=student,
+    )
+    assert len(last.json["results"]) == 100 and last.json["next_cursor"] is not None
+    assert small == large == deep == 1
+
+
+def _statement_of(container, client, url, **query):
+    """The SQL statement and parameters the list ran to answer `url`."""
+    from sqlalchemy import event
+
+    ran = []
+    engine = container.infra.engine()
+
+    def record(_conn, _cursor, statement, parameters, *_args) -> None:
+        if "FROM courses" in statement:
+            ran.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert client.get(url, query_string=query).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    (statement,) = ran
+    return statement
+
+
+def _plan_of(container, statement) -> str:
+    with container.infra.engine().connect() as connection:
+        rows = connection.exec_driver_sql(f"EXPLAIN {statement[0]}", statement[1])
+        return "\n".join(row[0] for row in rows)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("ordering", "scan"),
+    [
+        (None, "Index Scan Backward using ix_courses_status_created_at_id"),
+        ("created_at", "Index Scan using ix_courses_status_created_at_id"),
+        ("price", "Index Scan using ix_courses_status_price_minor_id"),
+        ("-price", "Index Scan Backward using ix_courses_status_price_minor_id"),
+        ("rating", "Index Scan using ix_courses_status_rating_ascending_rank"),
+        ("-rating", "Index Scan Backward using ix_courses_status_rating_rank_id"),
+        ("popularity", "Index Scan Backward using ix_courses_status_enrollment_count_id"),
+    ],
+)
+def test_a_deep_cursor_page_starts_its_index_scan_at_the_cursor_without_sorting(
+    container, client, catalog, stack, ordering, scan
+):
+    catalog.bare_courses(
+        3000,
+        price=lambda n: Money(n % 7 * 1000, "USD"),
+        rating_sum=lambda n: n % 11,
+        rating_count=lambda n: n % 3,
+        enrollment_count=lambda n: n % 13,
+    )
+    with container.infra.engine().begin() as connection:
+        connection.execute(text("ANALYZE courses"))
+    query = {"page_size": 20} if ordering is None else {"page_size": 20, "ordering": ordering}
+    first = client.get("/api/v1/courses/", query_string={**query, "cursor": ""}).json
+    cursor = first["next_cursor"]
+    for _ in range(50):
+        cursor = client.get("/api/v1/courses/", query_string={**query, "cursor": cursor}).json[
+            "next_cursor"
+        ]
+    statement = _statement_of(container, client, "/api/v1/courses/", **query, cursor=cursor)
+    plan = _plan_of(container, statement)
+    assert scan in plan, plan
+    # The cursor bounds the scan itself, rather than filtering rows the scan reads from the top.
+    assert "Sort" not in plan and "ROW(" in plan.split("Index Cond")[1].split("\n")[0], plan

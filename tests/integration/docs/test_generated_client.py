@@ -122,3 +122,29 @@ def test_a_generated_client_signs_up_logs_in_lists_courses_and_reads_a_404_as_er
     assert refused.status_code == 401
     assert isinstance(refused.parsed, models.Error)
     assert refused.parsed.error == "invalid_token"
+
+
+def test_a_generated_client_scrolls_the_catalog_by_cursor_to_its_end(
+    generated, live_url, uow_factory, app
+):
+    builder = Builder(uow_factory, app)
+    titles = {builder.course(title=f"Scroll {n}").course.title for n in range(3)}
+    list_courses = importlib.import_module(f"{PACKAGE}.api.courses.list_courses")
+    models = importlib.import_module(f"{PACKAGE}.models")
+    guest = generated.Client(base_url=live_url, raise_on_unexpected_status=True)
+
+    seen, cursor = [], ""
+    while cursor is not None:
+        page = list_courses.sync(client=guest, cursor=cursor, page_size=2)
+        assert isinstance(page, models.CourseSummaryPage)
+        assert page.count is None and page.page is None
+        seen += [course.title for course in page.results]
+        cursor = page.next_cursor
+    assert sorted(seen) == sorted(titles)
+
+    numbered = list_courses.sync(client=guest, page_size=2)
+    assert numbered.count == 3 and numbered.page == 1 and numbered.next_cursor is None
+    refused = list_courses.sync_detailed(client=guest, cursor="forged", page_size=2)
+    assert refused.status_code == 422
+    assert isinstance(refused.parsed, models.Error)
+    assert refused.parsed.error == "invalid_cursor"

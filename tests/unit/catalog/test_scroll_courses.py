@@ -13,8 +13,8 @@ def scroll(shelf):
     return ScrollCourses(shelf.queries, CursorCodec(b"test-secret"))
 
 
-def walk(shelf, filters=CourseFilters(), ordering=None, page_size=2):
-    seen, cursor, pages = [], "", 0
+def walk(shelf, ordering=None, page_size=2):
+    filters, seen, cursor, pages = CourseFilters(), [], "", 0
     while cursor is not None:
         page = scroll(shelf)(filters, ordering, cursor, page_size)
         seen += [course.id for course in page.items]

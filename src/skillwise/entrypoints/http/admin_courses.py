@@ -13,13 +13,13 @@ from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.courses import course_filters
-from skillwise.entrypoints.http.schemas.catalog import CourseListArgs, InstructorCourseSchema
+from skillwise.entrypoints.http.schemas.catalog import CourseFilterArgs, InstructorCourseSchema
 from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
 
 blp = Blueprint("admin_courses", __name__, url_prefix="/admin", description="Manage courses")
 
 
-class AdminCourseListArgs(CourseListArgs):
+class AdminCourseListArgs(CourseFilterArgs):
     status = fields.Enum(CourseStatus, by_value=True, metadata={"description": "Default: any"})
 
 

@@ -2,7 +2,9 @@
 
 Guests' answers to `GET /courses/` and `GET /courses/{id}/` come from the catalog cache;
 signed-in callers always get fresh ones. Every answer carries an ETag and honours
-If-None-Match with 304.
+If-None-Match with 304. Cursor pages of the list are cached like numbered ones: a cursor names
+a fixed place in the list, so its page changes only when the catalog does, which moves every
+cached page on at once.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from skillwise.application.catalog.ports import CourseFilters
 from skillwise.application.catalog.use_cases.create_course import NewCourse
 from skillwise.application.catalog.use_cases.serve_cached_catalog import CachedAnswer
 from skillwise.containers import Container
+from skillwise.domain.errors import DomainValidationError
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import (
     current_actor,
@@ -29,7 +32,7 @@ from skillwise.entrypoints.http.access import (
 )
 from skillwise.entrypoints.http.api_docs import conditional_get, fails, operation
 from skillwise.entrypoints.http.catalog_answers import catalog_question, catalog_response
-from skillwise.entrypoints.http.examples import COURSE_PAGE, NEW_COURSE_REQUEST
+from skillwise.entrypoints.http.examples import COURSE_PAGES, NEW_COURSE_REQUEST
 from skillwise.entrypoints.http.schemas.catalog import (
     CourseCreateSchema,
     CourseDetailSchema,
@@ -37,11 +40,16 @@ from skillwise.entrypoints.http.schemas.catalog import (
     CourseSummarySchema,
     CourseUpdateSchema,
 )
-from skillwise.entrypoints.http.schemas.common import page_body, page_of, page_request
+from skillwise.entrypoints.http.schemas.common import (
+    cursor_page_body,
+    page_body,
+    page_request,
+    scrollable_page_of,
+)
 
 blp = Blueprint("courses", __name__, url_prefix="/courses", description="The course catalog")
 
-CoursePageSchema = page_of(CourseSummarySchema)
+CoursePageSchema = scrollable_page_of(CourseSummarySchema)
 # One instance each, so their dump plans are made once (schemas/dumping.py).
 _COURSE_PAGE = CoursePageSchema()
 _COURSE_DETAIL = CourseDetailSchema()
@@ -73,24 +81,40 @@ def course_filters(args: dict[str, Any]) -> CourseFilters:
     )
 
 
+def by_cursor(args: dict[str, Any]) -> bool:
+    """Whether the list is walked by cursor; with a page number too, neither is guessed."""
+    if "cursor" not in args:
+        return False
+    if "page" in args:
+        raise DomainValidationError(
+            "Ask for a page by its number or by a cursor, not both.", code="cursor_with_page"
+        )
+    return True
+
+
 @blp.route("/")
 class Courses(MethodView):
     @public_or_signed_in
     @operation("listCourses")
     @conditional_get
     @blp.arguments(CourseListArgs, location="query")
-    @blp.response(200, CoursePageSchema, example=COURSE_PAGE)
+    @blp.response(200, CoursePageSchema, examples=COURSE_PAGES)
     @fails(
         422,
-        "A filter, the ordering or the page is not valid",
+        "A filter, the ordering, the page or the cursor is not valid, or a cursor is sent "
+        "with other filters or another ordering than it was answered to, or with `page`",
         "unprocessable_entity",
         "invalid_price_range",
+        "invalid_cursor",
+        "cursor_mismatch",
+        "cursor_with_page",
     )
     @inject
     def get(
         self,
         args,
         list_courses=Provide[Container.catalog.list_courses],
+        scroll_courses=Provide[Container.catalog.scroll_courses],
         serve_cached_catalog=Provide[Container.catalog.serve_cached_catalog],
     ):
         """Browse the published catalog: search, filter, order, paginate.
@@ -98,11 +122,26 @@ class Courses(MethodView):
         `search` looks in titles, subtitles and descriptions (full text on PostgreSQL, every
         word as a substring on SQLite). Prices are in minor units; combine them with
         `currency` when the catalog mixes currencies.
+
+        For infinite scroll, walk by cursor: `cursor=` (empty) answers the first page, and
+        each answer's `next_cursor` (also in `next`) the one after, until it is null. Every
+        cursor page costs what the first does, a course published during the walk is never
+        answered twice, and `count` and `page` are null, since counting the matches is what a
+        cursor page saves.
         """
 
         def render() -> bytes:
-            page = list_courses(course_filters(args), args.get("ordering"), page_request(args))
-            return _json_bytes(_COURSE_PAGE.dump(page_body(page)))
+            filters, ordering = course_filters(args), args.get("ordering")
+            if by_cursor(args):
+                body = cursor_page_body(
+                    scroll_courses(filters, ordering, args["cursor"], args["page_size"])
+                )
+            else:
+                body = {
+                    **page_body(list_courses(filters, ordering, page_request(args))),
+                    "next_cursor": None,
+                }
+            return _json_bytes(_COURSE_PAGE.dump(body))
 
         return _catalog_answer(
             render, lambda fresh: serve_cached_catalog.course_list(catalog_question(), fresh)

@@ -68,7 +68,26 @@ COURSE_PAGE = {
     "page_size": 20,
     "next": "https://api.skillwise.example/api/v1/courses/?page=2",
     "previous": None,
+    "next_cursor": None,
     "results": [COURSE_SUMMARY],
+}
+
+_NEXT_CURSOR = "WyI0ZjNhOWMxZDJiN2U4YTYwIiwidCIsIjIwMjYtMTAtMDFUMDk6MDA6MDArMDA6MDAiXQ"
+
+COURSE_PAGES = {
+    "by_page": {"summary": "A numbered page (`?page=1`)", "value": COURSE_PAGE},
+    "by_cursor": {
+        "summary": "A cursor page (`?cursor=`, then each `next_cursor`)",
+        "value": {
+            "count": None,
+            "page": None,
+            "page_size": 20,
+            "next": f"https://api.skillwise.example/api/v1/courses/?cursor={_NEXT_CURSOR}",
+            "previous": None,
+            "next_cursor": _NEXT_CURSOR,
+            "results": [COURSE_SUMMARY],
+        },
+    },
 }
 
 NEW_COURSE_REQUEST = {

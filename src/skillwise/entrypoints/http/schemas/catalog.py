@@ -8,6 +8,8 @@ from marshmallow import fields, pre_dump, validate
 
 from skillwise.application.catalog.ports import CourseOrdering
 from skillwise.application.catalog.views import CourseDetail
+from skillwise.application.shared.cursors import MAX_CURSOR_CHARS
+from skillwise.application.shared.pagination import MAX_PAGE
 from skillwise.domain.catalog.course import CourseLevel, CourseStatus
 from skillwise.domain.catalog.pricing import MAX_PRICE_MINOR
 from skillwise.entrypoints.http.schemas.common import BaseSchema, PaginationArgs, Timestamp
@@ -40,7 +42,9 @@ class InstructorRefSchema(BaseSchema):
     full_name = fields.String(required=True)
 
 
-class CourseListArgs(PaginationArgs):
+class CourseFilterArgs(PaginationArgs):
+    """The catalog's filters and ordering, with page numbers."""
+
     search = fields.String(
         validate=validate.Length(max=200),
         metadata={"description": "Words to find in the title, subtitle or description."},
@@ -66,6 +70,26 @@ class CourseListArgs(PaginationArgs):
             "description": "rating: unrated courses last either way; popularity: most "
             "enrolled first. Default: newest first, or best match first when searching "
             "on PostgreSQL. Ties are broken by id."
+        },
+    )
+
+
+class CourseListArgs(CourseFilterArgs):
+    """The public catalog, which may also be walked by cursor."""
+
+    # No default, unlike other lists: a page number beside a cursor is refused, not ignored.
+    page = fields.Integer(
+        validate=validate.Range(min=1, max=MAX_PAGE),
+        metadata={"description": "From 1 (the default); not with `cursor`."},
+    )
+    cursor = fields.String(
+        validate=validate.Length(max=MAX_CURSOR_CHARS),
+        metadata={
+            "description": "Walk the list by keyset instead of by page: empty for the first "
+            "page, then each answer's `next_cursor`. Keep the same ordering and filters "
+            "along a walk. Cursor pages answer `count` and `page` as null and stay as fast "
+            "deep into the list as at its start; ties are broken by id in the ordering's "
+            "direction."
         },
     )
 

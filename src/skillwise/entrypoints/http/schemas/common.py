@@ -14,6 +14,7 @@ from skillwise.application.shared.pagination import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE,
     MAX_PAGE_SIZE,
+    CursorPage,
     Page,
     PageRequest,
 )
@@ -72,9 +73,56 @@ def page_of(item_schema: type[Schema]) -> type[Schema]:
     )
 
 
+@cache
+def scrollable_page_of(item_schema: type[Schema]) -> type[Schema]:
+    """The envelope of a list that may also be walked by cursor: the envelope of `page_of`
+    with `next_cursor`, and `count` and `page` null on cursor pages, which count nothing.
+    Named as `page_of` names it, so a list that learns to scroll keeps its type's name in
+    generated clients; a list uses one or the other."""
+    name = item_schema.__name__.removesuffix("Schema") + "PageSchema"
+    return type(
+        name,
+        (BaseSchema,),
+        {
+            "count": fields.Integer(
+                allow_none=True,
+                required=True,
+                metadata={"description": "Every match; null on cursor pages."},
+            ),
+            "page": fields.Integer(
+                allow_none=True,
+                required=True,
+                metadata={"description": "The page number; null on cursor pages."},
+            ),
+            "page_size": fields.Integer(required=True),
+            "next": fields.String(allow_none=True, required=True),
+            "previous": fields.String(
+                allow_none=True,
+                required=True,
+                metadata={"description": "Always null on cursor pages, which run forwards."},
+            ),
+            "next_cursor": fields.String(
+                allow_none=True,
+                required=True,
+                metadata={
+                    "description": "Send it back as `cursor` for the following page; null at "
+                    "the end, and on numbered pages."
+                },
+            ),
+            "results": fields.List(fields.Nested(item_schema), required=True),
+        },
+    )
+
+
 def _page_url(number: int) -> str:
     args = request.args.to_dict(flat=False)
     args["page"] = [str(number)]
+    return f"{request.base_url}?{urlencode(args, doseq=True)}"
+
+
+def _cursor_url(cursor: str) -> str:
+    args = request.args.to_dict(flat=False)
+    args["cursor"] = [cursor]
     return f"{request.base_url}?{urlencode(args, doseq=True)}"
 
 
@@ -87,6 +135,20 @@ def page_body(page: Page[Any], results: list[Any] | None = None) -> dict[str, An
         "next": _page_url(page.request.page + 1) if page.has_next else None,
         "previous": _page_url(page.request.page - 1) if page.has_previous else None,
         "results": list(page.items) if results is None else results,
+    }
+
+
+def cursor_page_body(page: CursorPage[Any]) -> dict[str, Any]:
+    """The envelope of `scrollable_page_of` for a cursor page."""
+    following = page.next_cursor
+    return {
+        "count": None,
+        "page": None,
+        "page_size": page.page_size,
+        "next": None if following is None else _cursor_url(following),
+        "previous": None,
+        "next_cursor": following,
+        "results": list(page.items),
     }
 
 
