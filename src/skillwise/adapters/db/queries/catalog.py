@@ -48,8 +48,8 @@ _rating_rank = literal_column(RATING_RANK_SQL)
 _rating_ascending_rank = literal_column(RATING_ASCENDING_RANK_SQL)
 
 # Each ordering's sort key and whether it runs from the highest down.
-SortKey = tuple[ColumnElement[Any], bool]
-_SORT_KEYS: dict[CourseOrdering, SortKey] = {
+KeyAndDirection = tuple[ColumnElement[Any], bool]
+_SORT_KEYS: dict[CourseOrdering, KeyAndDirection] = {
     CourseOrdering.PRICE: (courses.c.price_minor, False),
     CourseOrdering.PRICE_DESC: (courses.c.price_minor, True),
     CourseOrdering.CREATED_AT: (courses.c.created_at, False),
@@ -175,7 +175,7 @@ def _matching(
     filters: CourseFilters,
     ordering: CourseOrdering | None,
     status: CourseStatus | None,
-) -> tuple[list[ColumnElement[bool]], SortKey]:
+) -> tuple[list[ColumnElement[bool]], KeyAndDirection]:
     """The conditions the filters make, and the sort key: the ordering's, or the search's
     relevance on PostgreSQL when no ordering is asked for."""
     conditions = [] if status is None else [courses.c.status == status.value]
