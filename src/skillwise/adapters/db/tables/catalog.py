@@ -87,7 +87,7 @@ Index(
     courses.c.id,
 )
 # Keyset pages order the id the key's way; these two serve best rated and most popular first
-# read backwards (migration 0013), where the indexes above run the id against the key.
+# read backwards (migration 0016), where the indexes above run the id against the key.
 Index(
     "ix_courses_status_rating_rank_id",
     courses.c.status,

@@ -5,15 +5,15 @@ index it reads must hold the id in the key's direction. Price and creation date 
 ascending indexes that a backward scan serves; best rated and most popular first had only
 indexes whose id runs against the key, so each gets one whose columns all run one way.
 
-Revision ID: 0013_catalog_keyset
-Revises: 0012_coupons
+Revision ID: 0016_catalog_keyset
+Revises: 0015_legacy_refund_records
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013_catalog_keyset"
-down_revision = "0012_coupons"
+revision = "0016_catalog_keyset"
+down_revision = "0015_legacy_refund_records"
 branch_labels = None
 depends_on = None
 
