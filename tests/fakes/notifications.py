@@ -20,10 +20,11 @@ class FakeDeviceRepository(FakeRepository, implements=DeviceRepository):
     def __init__(self) -> None:
         self.rows: dict[UUID, Device] = {}
 
-    def add(self, device: Device) -> None:
+    def add(self, device: Device) -> bool:
         if self.get_by_token(device.token) is not None:
-            raise AssertionError("the devices table refuses a second row with this token")
+            return False
         self.rows[device.id] = device
+        return True
 
     def get(self, device_id: UUID) -> Device | None:
         return self.rows.get(device_id)

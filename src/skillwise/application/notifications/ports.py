@@ -36,7 +36,10 @@ class NotificationRepository(Protocol):
 class DeviceRepository(Protocol):
     """The app installs that receive a user's pushes; a token belongs to one user at a time."""
 
-    def add(self, device: Device) -> None: ...
+    def add(self, device: Device) -> bool:
+        """Stores a new token; False, storing nothing, when the token is known already (also
+        when a concurrent transaction just stored it)."""
+        ...
 
     def get(self, device_id: UUID) -> Device | None: ...
 

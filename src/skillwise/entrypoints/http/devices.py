@@ -43,7 +43,8 @@ class Devices(MethodView):
     @inject
     def post(self, form, register_device=Provide[Container.notifications.register_device]):
         """Register this app install's push token; the same token again updates it (and moves
-        it to me if another account had it)."""
+        it to me if another account had it). Of simultaneous registrations of a new token,
+        one creates it and the others update it."""
         registration = register_device(current_actor(), **form)
         return registration.device, 201 if registration.created else 200
 

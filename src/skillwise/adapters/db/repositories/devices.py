@@ -8,6 +8,7 @@ from uuid import UUID, uuid4
 
 from sqlalchemy import delete, func, insert, select, update
 
+from skillwise.adapters.db.inserts import insert_unless_exists
 from skillwise.adapters.db.repositories.base import SqlRepository
 from skillwise.adapters.db.tables.notifications import (
     devices,
@@ -49,8 +50,13 @@ def _device_values(device: Device) -> dict[str, Any]:
 
 
 class SqlDeviceRepository(SqlRepository, implements=DeviceRepository):
-    def add(self, device: Device) -> None:
-        self._session.execute(insert(devices).values(id=device.id, **_device_values(device)))
+    def add(self, device: Device) -> bool:
+        return insert_unless_exists(
+            self._session,
+            devices,
+            {"id": device.id, **_device_values(device)},
+            unique=("token",),
+        )
 
     def get(self, device_id: UUID) -> Device | None:
         row = self._session.execute(select(devices).where(devices.c.id == device_id)).first()

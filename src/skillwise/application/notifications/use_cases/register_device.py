@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from skillwise.application.shared.clock import Clock
 from skillwise.application.shared.unit_of_work import UnitOfWork
+from skillwise.domain.errors import TransientConflict
 from skillwise.domain.identity import Actor
 from skillwise.domain.notifications import Device, Platform
 
@@ -37,7 +38,6 @@ class RegisterDevice:
         now = self._clock.now()
         with self._uow as uow:
             device = uow.devices.get_by_token(token)
-            created = device is None
             if device is None:
                 device = Device(
                     user_id=actor.user_id,
@@ -48,13 +48,25 @@ class RegisterDevice:
                     app_version=app_version,
                     locale=locale,
                 )
-                uow.devices.add(device)
-            else:
-                device.user_id = actor.user_id
-                device.platform = platform
-                device.app_version = app_version
-                device.locale = locale
-                device.last_seen_at = now
-                uow.devices.save(device)
+                if uow.devices.add(device):
+                    uow.commit()
+                    return DeviceRegistration(device=device, created=True)
+                device = self._registered_meanwhile(uow, token)
+            device.user_id = actor.user_id
+            device.platform = platform
+            device.app_version = app_version
+            device.locale = locale
+            device.last_seen_at = now
+            uow.devices.save(device)
             uow.commit()
-        return DeviceRegistration(device=device, created=created)
+        return DeviceRegistration(device=device, created=False)
+
+    @staticmethod
+    def _registered_meanwhile(uow: UnitOfWork, token: str) -> Device:
+        """The row a concurrent registration stored after our read found none: the insert
+        waited for that transaction to commit, so it is readable now, and ours updates it."""
+        device = uow.devices.get_by_token(token)
+        if device is None:
+            # Removed again in the same instant; nothing was written, so trying again is safe.
+            raise TransientConflict("The device changed while it was being registered; try again.")
+        return device
