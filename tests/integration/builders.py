@@ -166,3 +166,17 @@ def a_coupon_over_http(client, headers: dict, **body) -> dict:
     answer = client.post("/api/v1/coupons/", json=body, headers=headers)
     assert answer.status_code == 201, answer.json
     return answer.json
+
+
+def complete_course_over_http(client, built: BuiltCourse, headers: dict) -> None:
+    """Enroll the caller `headers` sign in and mark every lesson of `built` done, through
+    `POST /courses/{id}/enroll/` and `PATCH /enrollments/{id}/progress/`."""
+    enrolled = client.post(f"/api/v1/courses/{built.id}/enroll/", headers=headers)
+    assert enrolled.status_code in (200, 201), enrolled.json
+    for lesson in built.lessons:
+        step = client.patch(
+            f"/api/v1/enrollments/{enrolled.json['id']}/progress/",
+            json={"lesson_id": str(lesson.id), "completed": True},
+            headers=headers,
+        )
+        assert step.status_code == 200, step.json

@@ -6,23 +6,12 @@ import pytest
 
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
+from tests.integration.builders import complete_course_over_http
 from tests.integration.pdfs import pdf_text
 
 pytestmark = pytest.mark.integration
 
 API = "/api/v1"
-
-
-def complete(client, built, headers) -> None:
-    enrolled = client.post(f"{API}/courses/{built.id}/enroll/", headers=headers)
-    enrollment_id = enrolled.json["id"]
-    for lesson in built.lessons:
-        step = client.patch(
-            f"{API}/enrollments/{enrollment_id}/progress/",
-            json={"lesson_id": str(lesson.id), "completed": True},
-            headers=headers,
-        )
-        assert step.status_code == 200, step.json
 
 
 def test_completing_a_course_issues_a_certificate_anyone_can_verify_and_print(client, learning):
@@ -32,7 +21,7 @@ def test_completing_a_course_issues_a_certificate_anyone_can_verify_and_print(cl
     headers = learning.auth(student)
 
     assert client.get(f"{API}/certificates/", headers=headers).json["count"] == 0
-    complete(client, built, headers)
+    complete_course_over_http(client, built, headers)
 
     mine = client.get(f"{API}/certificates/", headers=headers)
     assert mine.status_code == 200
@@ -75,7 +64,7 @@ def test_finishing_lessons_again_keeps_the_one_certificate(client, learning):
     built = learning.course()
     student = learning.user()
     headers = learning.auth(student)
-    complete(client, built, headers)
+    complete_course_over_http(client, built, headers)
 
     enrollment_id = client.get(f"{API}/enrollments/", headers=headers).json["results"][0]["id"]
     last = built.lessons[-1]
@@ -99,7 +88,7 @@ def test_an_unknown_code_is_not_found_as_json_and_as_pdf(client):
 def test_listing_certificates_needs_a_sign_in_and_shows_only_mine(client, learning):
     built = learning.course()
     mine, theirs = learning.user(), learning.user()
-    complete(client, built, learning.auth(theirs))
+    complete_course_over_http(client, built, learning.auth(theirs))
 
     assert client.get(f"{API}/certificates/").status_code == 401
     assert client.get(f"{API}/certificates/", headers=learning.auth(mine)).json["count"] == 0
@@ -117,7 +106,7 @@ def test_a_refund_revokes_the_certificate_and_verification_says_so(client, learn
         f"{API}/payments/fake/checkout/{payment['id']}/complete/", data={"outcome": "succeeded"}
     )
     assert paid.status_code == 200
-    complete(client, built, headers)
+    complete_course_over_http(client, built, headers)
     code = client.get(f"{API}/certificates/", headers=headers).json["results"][0]["code"]
 
     refunded = client.post(
