@@ -30,6 +30,26 @@ def test_registering_a_known_token_again_updates_the_same_device(fake_uow, regis
     assert len(fake_uow.devices.rows) == 1
 
 
+def test_a_token_another_request_stores_after_the_lookup_is_updated_not_added_twice(
+    fake_uow, register, ada, bo, monkeypatch
+):
+    theirs = register(bo, "shared-phone")
+    stored_lookup = fake_uow.devices.get_by_token
+    lookups = []
+
+    def lookup_that_misses_first(token):
+        lookups.append(token)
+        return None if len(lookups) == 1 else stored_lookup(token)
+
+    monkeypatch.setattr(fake_uow.devices, "get_by_token", lookup_that_misses_first)
+
+    mine = register(ada, "shared-phone")
+
+    assert (mine.created, mine.device.id) == (False, theirs.device.id)
+    assert list(fake_uow.devices.rows) == [theirs.device.id]
+    assert fake_uow.devices.rows[theirs.device.id].user_id == ada.user_id
+
+
 def test_a_token_registered_by_another_user_moves_to_the_caller(fake_uow, register, ada, bo):
     first = register(ada, "shared-phone")
 
