@@ -1,9 +1,11 @@
-"""Where one worker's time goes on a signed-in course list, for `make bench`'s report.
+"""Where one worker's time goes on a request, for `make bench`'s report.
 
 Run with the project's own interpreter (it imports the app), in the production configuration
 the benchmark serves, against the benchmark's database and Redis:
 
-    .venv/bin/python benchmarks/profile_request.py OUT.txt
+    .venv/bin/python benchmarks/profile_request.py OUT.txt [PATH [guest]]
+
+PATH defaults to the signed-in course list (`{page}` is a random page); `guest` sends no token.
 
 Requests go through the WSGI app in this process, one at a time, with pyinstrument sampling;
 the output is its call tree and a line per layer (share of the wall time per request), so a
@@ -20,7 +22,7 @@ import time
 from pathlib import Path
 
 REQUESTS = int(os.environ.get("BENCH_PROFILE_REQUESTS", "400"))
-PATH = "/api/v1/courses/?page={page}"
+LIST_PATH = "/api/v1/courses/?page={page}"
 LAYERS = {
     "the test client (not part of a served request)": (
         "werkzeug/test.py",
@@ -59,7 +61,7 @@ def _layer_shares(session) -> dict[str, float]:
     return {layer: value / whole for layer, value in totals.items()} if whole else totals
 
 
-def main(out: Path) -> None:
+def main(out: Path, path: str, signed_in: bool) -> None:
     from pyinstrument import Profiler
 
     from skillwise.entrypoints.wsgi import app
@@ -70,12 +72,12 @@ def main(out: Path) -> None:
         json={"email": os.environ["BENCH_PROFILE_EMAIL"], "password": os.environ["BENCH_PASSWORD"]},
     )
     token = answer.get_json()["access"]
-    headers = {"Authorization": f"Bearer {token}"}
+    headers = {"Authorization": f"Bearer {token}"} if signed_in else {}
     pages = int(os.environ.get("BENCH_PROFILE_PAGES", "500"))
 
     def run() -> None:
         for _ in range(REQUESTS):
-            status = client.get(PATH.format(page=random.randint(1, pages)), headers=headers)
+            status = client.get(path.format(page=random.randint(1, pages)), headers=headers)
             assert status.status_code == 200, status.status_code
 
     run()  # warm: code loaded, connections open, counts cached
@@ -89,14 +91,16 @@ def main(out: Path) -> None:
     profiler.stop()
     shares = _layer_shares(profiler.last_session)
     summary = {
-        "path": PATH.format(page="N"),
+        "path": path.format(page="N"),
+        "signed_in": signed_in,
         "requests": REQUESTS,
         "wall_ms_per_request": wall_ms,
         "cpu_ms_per_request": cpu_ms,
         "layers": shares,
     }
     lines = [
-        f"Signed-in GET {summary['path']} through the WSGI app in one process, one request at"
+        f"{'Signed-in' if signed_in else 'Guest'} GET {summary['path']} through the WSGI app"
+        " in one process, one request at"
         f" a time: {wall_ms:.2f} ms wall, {cpu_ms:.2f} ms of this process's CPU per request"
         f" ({REQUESTS} requests, unprofiled).",
         "",
@@ -110,4 +114,9 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    arguments = sys.argv[1:]
+    main(
+        Path(arguments[0]),
+        arguments[1] if len(arguments) > 1 else LIST_PATH,
+        signed_in=arguments[2:] != ["guest"],
+    )

@@ -8,9 +8,9 @@ table; results go to benchmarks/results/. Environment: BENCH_POSTGRES_URL (a ser
 postgresql://postgres@127.0.0.1:5432/postgres), BENCH_REDIS_URL (redis://127.0.0.1:6379/0),
 BENCH_DURATION and BENCH_WARMUP (seconds), WEB_CONCURRENCY (workers per app, default 4),
 BENCH_ONLY (comma-separated words: only the scenarios whose names contain one, "keyset" for the
-deep pages, "profile" for the profile of a signed-in list; such a partial run prints its rows
-and writes no results, except the profile's own file). Only loopback addresses
-are served and loaded.
+deep pages, "profile" for the profiles of a signed-in list and of /health/live; such a partial
+run prints its rows and writes no results, except the profiles' own files). Only loopback
+addresses are served and loaded.
 """
 
 from __future__ import annotations
@@ -254,8 +254,7 @@ def _partial_run(only: list[str], measure, reads, logins, keyset_rows_of, profil
         if note:
             print(f"  {note}")
     if "profile" in only:
-        summary = profile()
-        if summary:
+        for summary in profile().values():
             print(f"  profile: {summary['file']}")
 
 
@@ -364,13 +363,13 @@ def main() -> None:
                 reads,
                 logins,
                 lambda: keyset_rows(wrk, servers["skillwise"], users, duration, warmup),
-                lambda: _profile_signed_in_list(skillwise_env, users),
+                lambda: _profiles(skillwise_env, users),
             )
             return
         for scenario in reads:
             measure(scenario)
         keyset, keyset_note = keyset_rows(wrk, servers["skillwise"], users, duration, warmup)
-        profile = _profile_signed_in_list(skillwise_env, users)
+        profile = _profiles(skillwise_env, users)
         memory["after the reads"] = servers["skillwise"].worker_rss_kib()
         argon2_figures = _login_against_argon2(skillwise, users)
         measure(logins)
@@ -435,13 +434,35 @@ def main() -> None:
     print(f"results: {table} (and latest.md, latest.json, latest.png)")
 
 
-def _profile_signed_in_list(skillwise_env: dict[str, str], users: BenchUsers) -> dict | None:
-    """pyinstrument over signed-in lists in one process of the app's own venv, same settings:
+PROFILES = {
+    "signed-in list": ("profile-signed-in-list.txt", []),
+    "/health/live": ("profile-health-live.txt", ["/health/live", "guest"]),
+}
+
+
+def _profiles(skillwise_env: dict[str, str], users: BenchUsers) -> dict[str, dict]:
+    found = {}
+    for name, (file, arguments) in PROFILES.items():
+        summary = _profile(skillwise_env, users, file, arguments)
+        if summary:
+            found[name] = summary
+    return found
+
+
+def _profile(
+    skillwise_env: dict[str, str], users: BenchUsers, file: str, arguments: list[str]
+) -> dict | None:
+    """pyinstrument over one request path in one process of the app's own venv, same settings:
     what limits the load run's figures, layer by layer (benchmarks/profile_request.py)."""
-    out = BENCHMARKS / "results" / "profile-signed-in-list.txt"
+    out = BENCHMARKS / "results" / file
     out.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), str(BENCHMARKS / "profile_request.py"), str(out)],
+        [
+            str(ROOT / ".venv" / "bin" / "python"),
+            str(BENCHMARKS / "profile_request.py"),
+            str(out),
+            *arguments,
+        ],
         env={
             **os.environ,
             **skillwise_env,

@@ -97,11 +97,10 @@ def markdown(results: dict[str, Any]) -> str:
             f"- at {config['connections']} connections: {argon2['login_rate']:.1f} logins/s, "
             f"p50 {argon2['login_p50_ms']:.0f} ms (queueing behind other logins' argon2)",
         ]
-    profile = results.get("profile")
-    if profile:
+    for name, profile in (results.get("profile") or {}).items():
         lines += [
             "",
-            "## Where a signed-in list's time goes (one worker, profiled)",
+            f"## Where the time of {name} goes (one worker, profiled)",
             "",
             f"- {profile['wall_ms_per_request']:.2f} ms wall and "
             f"{profile['cpu_ms_per_request']:.2f} ms of the worker's CPU per request, one "
