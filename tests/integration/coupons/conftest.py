@@ -12,24 +12,15 @@ from tests.integration.payments.conftest import (  # noqa: F401  (fixtures share
     shop,
     stripe_api,
     stripe_gateway,
+    stripe_settings,
 )
 
 
 @pytest.fixture
-def stripe_app(container, settings_with, stripe_api, stripe_gateway) -> Flask:  # noqa: F811
+def stripe_app(container, stripe_settings, stripe_gateway) -> Flask:  # noqa: F811
     """The app with Stripe, pointed at the Stripe double, as its default gateway."""
     container.infra.gateways.stripe.override(providers.Object(stripe_gateway))
-    container.infra.settings.override(
-        providers.Object(
-            settings_with(
-                payment_gateway="stripe",
-                stripe_secret_key=stripe_api.secret_key,
-                stripe_publishable_key=stripe_api.publishable_key,
-                stripe_webhook_secret=stripe_api.webhook_secret,
-                stripe_api_base=stripe_api.base_url,
-            )
-        )
-    )
+    container.infra.settings.override(providers.Object(stripe_settings))
     app = create_app(container)
     app.config["TESTING"] = True
     return app

@@ -9,6 +9,7 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
+from dependency_injector import providers
 
 from skillwise.adapters.payments.fake_gateway import FakeGateway
 from skillwise.adapters.payments.sslcommerz_gateway import SslcommerzGateway
@@ -21,6 +22,7 @@ from skillwise.domain.users import User
 from tests.doubles.sslcommerz_api import SslcommerzApiDouble
 from tests.doubles.stripe_api import StripeApiDouble
 from tests.factories import a_course, a_user
+from tests.integration.payments.storefront import Storefront, storefront
 
 
 @pytest.fixture
@@ -72,6 +74,25 @@ def stripe_gateway(stripe_api: StripeApiDouble) -> StripeGateway:
         # Each retry sleeps at least half a second; the test about retries asks for one.
         max_network_retries=0,
     )
+
+
+@pytest.fixture
+def stripe_settings(settings_with, stripe_api: StripeApiDouble):
+    """The test settings with Stripe, pointed at the Stripe double, as the default gateway."""
+    return settings_with(
+        payment_gateway="stripe",
+        stripe_secret_key=stripe_api.secret_key,
+        stripe_publishable_key=stripe_api.publishable_key,
+        stripe_webhook_secret=stripe_api.webhook_secret,
+        stripe_api_base=stripe_api.base_url,
+    )
+
+
+@pytest.fixture
+def stripe_store(container, stripe_settings, shop, stripe_gateway: StripeGateway) -> Storefront:
+    """The shop's app with Stripe (the double) as its gateway."""
+    container.infra.gateways.stripe.override(providers.Object(stripe_gateway))
+    return storefront(container, stripe_settings, shop)
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from skillwise.domain.email_address import Email
 from skillwise.domain.money import Money
 from skillwise.entrypoints.http.app import create_app
 from tests.doubles.sslcommerz_api import SslcommerzApiDouble
-from tests.doubles.stripe_api import StripeApiDouble
 from tests.factories import a_course, bearer
 
 pytestmark = pytest.mark.integration
@@ -31,19 +30,9 @@ def a_course_priced(uow_factory, shop, price: Money) -> Course:
 
 
 @pytest.fixture
-def stripe_client(container, settings_with, shop, stripe_api: StripeApiDouble, stripe_gateway):
+def stripe_client(container, stripe_settings, shop, stripe_gateway):
     container.infra.gateways.stripe.override(providers.Object(stripe_gateway))
-    container.infra.settings.override(
-        providers.Object(
-            settings_with(
-                payment_gateway="stripe",
-                stripe_secret_key=stripe_api.secret_key,
-                stripe_publishable_key=stripe_api.publishable_key,
-                stripe_webhook_secret=stripe_api.webhook_secret,
-                stripe_api_base=stripe_api.base_url,
-            )
-        )
-    )
+    container.infra.settings.override(providers.Object(stripe_settings))
     app = create_app(container)
     return app.test_client(), bearer(app, shop.buyer)
 

@@ -6,99 +6,27 @@ receipt with the PDF -> refund -> access ends; and forged webhooks that change n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from uuid import UUID
 
 import pytest
 from click.testing import CliRunner
 from dependency_injector import providers
-from flask import Flask
-from flask.testing import FlaskClient
 
 from skillwise.adapters.payments.sslcommerz_transactions import transaction_id
-from skillwise.adapters.payments.stripe_gateway import StripeGateway
 from skillwise.domain.catalog.course import Course
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.money import Money
 from skillwise.entrypoints import cli
-from skillwise.entrypoints.http.app import create_app
 from tests.doubles.sslcommerz_api import SslcommerzApiDouble
-from tests.doubles.stripe_api import StripeApiDouble
-from tests.factories import a_course, bearer
+from tests.factories import a_course
+from tests.integration.payments.storefront import Storefront, enrollment_status, storefront
 
 pytestmark = pytest.mark.integration
 
 API = "/api/v1"
 
 
-@dataclass
-class Storefront:
-    app: Flask
-    client: FlaskClient
-    buyer: dict[str, str]
-    admin: dict[str, str]
-    instructor: dict[str, str]
-
-    def create(self, course: Course, **body) -> dict:
-        answer = self.client.post(
-            f"{API}/payments/create/",
-            json={"course_id": str(course.id), **body},
-            headers=self.buyer,
-        )
-        assert answer.status_code == 201, answer.json
-        return answer.json
-
-    def payment(self, payment_id: str) -> dict:
-        return self.client.get(f"{API}/payments/{payment_id}/", headers=self.buyer).json
-
-    def refund(self, payment_id: str):
-        return self.client.post(
-            f"{API}/admin/payments/{payment_id}/refund/", json={}, headers=self.admin
-        )
-
-    def outcomes(self, answer) -> list[str]:
-        assert answer.status_code == 200, answer.json
-        return [event["outcome"] for event in answer.json["events"]]
-
-
-def storefront(container, settings, shop) -> Storefront:
-    container.infra.settings.override(providers.Object(settings))
-    app = create_app(container)
-    app.config["TESTING"] = True
-    return Storefront(
-        app=app,
-        client=app.test_client(),
-        buyer=bearer(app, shop.buyer),
-        admin=bearer(app, shop.admin),
-        instructor=bearer(app, shop.instructor),
-    )
-
-
-def enrollment_status(uow_factory, shop, course: Course):
-    with uow_factory() as uow:
-        enrollment = uow.enrollments.get_for(shop.buyer.id, course.id)
-    return enrollment.status if enrollment else None
-
-
 # --- Stripe ---
-
-
-@pytest.fixture
-def stripe_store(
-    container, settings_with, shop, stripe_api: StripeApiDouble, stripe_gateway: StripeGateway
-) -> Storefront:
-    container.infra.gateways.stripe.override(providers.Object(stripe_gateway))
-    return storefront(
-        container,
-        settings_with(
-            payment_gateway="stripe",
-            stripe_secret_key=stripe_api.secret_key,
-            stripe_publishable_key=stripe_api.publishable_key,
-            stripe_webhook_secret=stripe_api.webhook_secret,
-            stripe_api_base=stripe_api.base_url,
-        ),
-        shop,
-    )
 
 
 def test_stripe_purchase_from_payment_sheet_to_refund(

@@ -6,21 +6,18 @@ from __future__ import annotations
 from uuid import UUID
 
 import pytest
-from dependency_injector import providers
 from sqlalchemy import update
 
 from skillwise.adapters.db.tables.payments import payments
-from skillwise.adapters.payments.stripe_gateway import StripeGateway
 from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.money import Money
 from tests.doubles.stripe_api import StripeApiDouble
 from tests.factories import an_outline, bearer
 from tests.integration.builders import store_outline
-from tests.integration.payments.test_gateway_journeys import (
+from tests.integration.payments.storefront import (
     Storefront,
     enrollment_status,
-    storefront,
 )
 
 pytestmark = pytest.mark.integration
@@ -94,24 +91,6 @@ def test_a_refund_request_from_asking_to_the_money_back(app, client, container, 
     assert "refund_request_approved" in told and "payment_refunded" in told
     open_now = client.get(f"{API}/admin/refund-requests/?status=open", headers=admin).json
     assert open_now["count"] == 0
-
-
-@pytest.fixture
-def stripe_store(
-    container, settings_with, shop, stripe_api: StripeApiDouble, stripe_gateway: StripeGateway
-) -> Storefront:
-    container.infra.gateways.stripe.override(providers.Object(stripe_gateway))
-    return storefront(
-        container,
-        settings_with(
-            payment_gateway="stripe",
-            stripe_secret_key=stripe_api.secret_key,
-            stripe_publishable_key=stripe_api.publishable_key,
-            stripe_webhook_secret=stripe_api.webhook_secret,
-            stripe_api_base=stripe_api.base_url,
-        ),
-        shop,
-    )
 
 
 def deliver(store: Storefront, stripe_api: StripeApiDouble, event: dict) -> list[str]:

@@ -10,11 +10,9 @@ from uuid import UUID, uuid4
 import pytest
 
 from skillwise.domain.enrollments import EnrollmentStatus
+from tests.integration.payments.storefront import API, Storefront, enrollment_status
 from tests.integration.payments.test_gateway_journeys import (
-    API,
-    Storefront,
     bdt_course,
-    enrollment_status,
     open_sslcommerz_payment,
     ssl_store,
 )
