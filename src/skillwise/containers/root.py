@@ -12,7 +12,7 @@ from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.clock import SystemClock
 from skillwise.adapters.db.engine import build_engine, build_session_factory
 from skillwise.adapters.db.locks import PostgresTickClaims, UnsharedTickClaims, is_postgres
-from skillwise.adapters.db.replica import read_sessions
+from skillwise.adapters.db.replica import build_replica_engine, read_sessions
 from skillwise.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from skillwise.adapters.health import ReadinessCheck
 from skillwise.adapters.outbox_gauges import OutboxGauges
@@ -55,10 +55,6 @@ def _tick_claims(settings: Settings) -> PostgresTickClaims | UnsharedTickClaims:
     return UnsharedTickClaims()
 
 
-def _replica_engine(settings: Settings):
-    return build_engine(settings.database_replica_url) if settings.database_replica_url else None
-
-
 class Infrastructure(containers.DeclarativeContainer):
     settings = providers.Singleton(Settings.from_env)
     clock = providers.Singleton(SystemClock)
@@ -66,7 +62,9 @@ class Infrastructure(containers.DeclarativeContainer):
     engine = providers.Singleton(build_engine, database_url=settings.provided.database_url)
     session_factory = providers.Singleton(build_session_factory, engine=engine)
     # Pure read models only; see adapters/db/replica.py for what may read a replica.
-    replica_engine = providers.Singleton(_replica_engine, settings)
+    replica_engine = providers.Singleton(
+        build_replica_engine, settings.provided.database_replica_url
+    )
     read_session_factory = providers.Singleton(
         read_sessions, replica_engine=replica_engine, primary=session_factory
     )

@@ -29,7 +29,7 @@ from sqlalchemy import Engine, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.circuit_breaker import CircuitBreaker
-from skillwise.adapters.db.engine import build_session_factory
+from skillwise.adapters.db.engine import build_engine, build_session_factory
 from skillwise.adapters.db.errors import classify
 
 _on_the_primary: ContextVar[bool] = ContextVar("reads_on_the_primary", default=False)
@@ -74,6 +74,13 @@ class ReplicaFirstSessions:
             return self._primary()
         self._breaker.succeeded()
         return session
+
+
+def build_replica_engine(replica_url: str | None) -> Engine | None:
+    """The replica's engine, None without one. Every checkout pings: a replica that stopped
+    answering must be found while the read can still go to the primary, not by the read's
+    own statement."""
+    return build_engine(replica_url, pool_pre_ping=True) if replica_url else None
 
 
 def read_sessions(
