@@ -169,7 +169,7 @@ LISTS = [
 
 
 @pytest.mark.parametrize(("path", "caller"), LISTS)
-def test_a_page_of_100_runs_no_more_statements_than_a_page_of_1(
+def test_a_page_of_100_runs_as_many_statements_as_a_page_of_1(
     client, app, busy_school, count_statements, path, caller
 ):
     outlined = busy_school["outlined"]
@@ -185,6 +185,9 @@ def test_a_page_of_100_runs_no_more_statements_than_a_page_of_1(
 
     def statements(page_size: int) -> tuple[int, int]:
         arguments = {**dict(parse_qsl(query)), "page_size": page_size}
+        # Asked once before counting: the catalog keeps its count per filter, so whichever
+        # page came first would otherwise pay for the count the other reads from the cache.
+        client.get(url, query_string=arguments, headers=headers)
         with count_statements() as counter:
             answer = client.get(url, query_string=arguments, headers=headers)
         assert answer.status_code == 200, answer.json
@@ -192,9 +195,7 @@ def test_a_page_of_100_runs_no_more_statements_than_a_page_of_1(
 
     (small, one_row), (large, rows) = statements(1), statements(100)
     assert one_row == 1 and rows >= 2
-    # Never more for the longer page; the catalog may even skip counting a page that is the
-    # whole list.
-    assert large <= small
+    assert small == large
 
 
 @pytest.mark.parametrize(
