@@ -82,6 +82,17 @@ class StripeApiError(Exception):
         )
 
 
+def missing(status: int, kind: str, object_id: Any, *, param: str) -> StripeApiError:
+    """Stripe's answer for an id it does not hold."""
+    return StripeApiError(
+        status,
+        "invalid_request_error",
+        f"No such {kind}: '{object_id}'",
+        code="resource_missing",
+        param=param,
+    )
+
+
 class StripeApiDouble(HttpDouble):
     """One Stripe test-mode account: its keys, webhook endpoint secret and objects, in memory."""
 
@@ -219,13 +230,7 @@ class StripeApiDouble(HttpDouble):
             )
         customer = params.get("customer")
         if customer is not None and customer not in self.customers:
-            raise StripeApiError(
-                400,
-                "invalid_request_error",
-                f"No such customer: '{customer}'",
-                code="resource_missing",
-                param="customer",
-            )
+            raise missing(400, "customer", customer, param="customer")
         intent_id = stripe_id("pi")
         intent = {
             "id": intent_id,
@@ -263,13 +268,7 @@ class StripeApiDouble(HttpDouble):
             )
         customer = params.get("customer")
         if customer not in self.customers:
-            raise StripeApiError(
-                400,
-                "invalid_request_error",
-                f"No such customer: '{customer}'",
-                code="resource_missing",
-                param="customer",
-            )
+            raise missing(400, "customer", customer, param="customer")
         now = int(time.time())
         key = {
             "id": stripe_id("ephkey"),
@@ -286,12 +285,8 @@ class StripeApiDouble(HttpDouble):
     def _create_refund(self, params: dict[str, Any]) -> dict[str, Any]:
         intent = self.payment_intents.get(params.get("payment_intent", ""))
         if intent is None:
-            raise StripeApiError(
-                400,
-                "invalid_request_error",
-                f"No such payment_intent: '{params.get('payment_intent')}'",
-                code="resource_missing",
-                param="payment_intent",
+            raise missing(
+                400, "payment_intent", params.get("payment_intent"), param="payment_intent"
             )
         charge = self.charges.get(intent["latest_charge"] or "")
         if charge is None:
@@ -334,13 +329,7 @@ class StripeApiDouble(HttpDouble):
     def _update_payment_intent(self, intent_id: str, params: dict[str, Any]) -> dict[str, Any]:
         intent = self.payment_intents.get(intent_id)
         if intent is None:
-            raise StripeApiError(
-                404,
-                "invalid_request_error",
-                f"No such payment_intent: '{intent_id}'",
-                code="resource_missing",
-                param="intent",
-            )
+            raise missing(404, "payment_intent", intent_id, param="intent")
         unknown = set(params) - {"receipt_email", "description", "metadata"}
         if unknown:
             raise StripeApiError(
@@ -357,13 +346,7 @@ class StripeApiDouble(HttpDouble):
     def _cancel_payment_intent(self, intent_id: str, params: dict[str, Any]) -> dict[str, Any]:
         intent = self.payment_intents.get(intent_id)
         if intent is None:
-            raise StripeApiError(
-                404,
-                "invalid_request_error",
-                f"No such payment_intent: '{intent_id}'",
-                code="resource_missing",
-                param="intent",
-            )
+            raise missing(404, "payment_intent", intent_id, param="intent")
         reason = params.get("cancellation_reason")
         if reason not in (None, *CANCELLATION_REASONS):
             raise StripeApiError(
@@ -387,36 +370,18 @@ class StripeApiDouble(HttpDouble):
 
     def _retrieve_refund(self, refund_id: str) -> dict[str, Any]:
         if refund_id not in self.refunds:
-            raise StripeApiError(
-                404,
-                "invalid_request_error",
-                f"No such refund: '{refund_id}'",
-                code="resource_missing",
-                param="id",
-            )
+            raise missing(404, "refund", refund_id, param="id")
         return copy.deepcopy(self.refunds[refund_id])
 
     def _retrieve_charge(self, charge_id: str) -> dict[str, Any]:
         if charge_id not in self.charges:
-            raise StripeApiError(
-                404,
-                "invalid_request_error",
-                f"No such charge: '{charge_id}'",
-                code="resource_missing",
-                param="id",
-            )
+            raise missing(404, "charge", charge_id, param="id")
         return copy.deepcopy(self.charges[charge_id])
 
     def _retrieve_payment_intent(self, intent_id: str, params: dict[str, Any]) -> dict[str, Any]:
         intent = self.payment_intents.get(intent_id)
         if intent is None:
-            raise StripeApiError(
-                404,
-                "invalid_request_error",
-                f"No such payment_intent: '{intent_id}'",
-                code="resource_missing",
-                param="intent",
-            )
+            raise missing(404, "payment_intent", intent_id, param="intent")
         shown = copy.deepcopy(intent)
         if "latest_charge" in params.get("expand", []) and intent["latest_charge"]:
             shown["latest_charge"] = copy.deepcopy(self.charges[intent["latest_charge"]])
