@@ -3,8 +3,6 @@ several workers: on PostgreSQL, where those runs really overlap."""
 
 from __future__ import annotations
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
@@ -14,6 +12,7 @@ from skillwise.adapters.clock import SystemClock
 from tests.factories import bearer
 from tests.fakes.basics import FixedClock
 from tests.integration.builders import a_coupon_over_http
+from tests.integration.concurrency import all_at_once
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres]
 
@@ -45,15 +44,10 @@ def test_runs_at_once_announce_each_started_coupon_once(app, container, shop):
     container.infra.clock.override(
         providers.Object(FixedClock(SystemClock().now() + timedelta(hours=2)))
     )
-    barrier = threading.Barrier(RUNS)
-
-    def run(_: int) -> list:
-        barrier.wait()
-        return container.coupons.announce_started_coupons()()
-
     try:
-        with ThreadPoolExecutor(max_workers=RUNS) as pool:
-            runs = list(pool.map(run, range(RUNS)))
+        runs = all_at_once(
+            [lambda: container.coupons.announce_started_coupons()() for _ in range(RUNS)]
+        )
         again = container.coupons.announce_started_coupons()()
     finally:
         container.infra.clock.reset_override()

@@ -6,15 +6,15 @@ work on its own connection, as concurrent web requests do.
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import func, select
 
 from skillwise.adapters.db.tables.payments import invoices, payments
 from tests.factories import a_user, bearer
+from tests.integration.concurrency import all_at_once
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres]
 
@@ -41,19 +41,7 @@ def test_ten_buyers_at_once_never_use_a_coupon_more_than_its_limit(app, containe
         headers=bearer(app, shop.instructor),
     )
     assert made.status_code == 201, made.json
-    tokens = [bearer(app, buyer) for buyer in buyers]
-    barrier = threading.Barrier(BUYERS)
-
-    def buy(index: int):
-        barrier.wait()
-        return app.test_client().post(
-            f"{API}/payments/create/",
-            json={"course_id": str(shop.course.id), "coupon": "first3"},
-            headers=tokens[index],
-        )
-
-    with ThreadPoolExecutor(max_workers=BUYERS) as pool:
-        answers = list(pool.map(buy, range(BUYERS)))
+    answers = all_at_once([purchase(app, shop, "first3", bearer(app, buyer)) for buyer in buyers])
 
     outcomes = Counter(
         (answer.status_code, answer.json.get("error") or answer.json["amount"])
@@ -72,25 +60,28 @@ def test_ten_buyers_at_once_never_use_a_coupon_more_than_its_limit(app, containe
 TAPS = 5
 
 
-def test_taps_at_once_on_a_free_purchase_enroll_once_with_one_invoice(app, container, shop):
-    app.test_client().post(
+def purchase(app, shop, coupon: str, headers: dict) -> Callable:
+    """One buyer's tap on Buy with a coupon, through a test client of its own."""
+    return lambda: app.test_client().post(
+        f"{API}/payments/create/",
+        json={"course_id": str(shop.course.id), "coupon": coupon},
+        headers=headers,
+    )
+
+
+def free_coupon(app, shop) -> None:
+    made = app.test_client().post(
         f"{API}/coupons/",
         json={"code": "ONUS", "kind": "percent", "value": 100},
         headers=bearer(app, shop.admin),
     )
-    buyer = bearer(app, shop.buyer)
-    barrier = threading.Barrier(TAPS)
+    assert made.status_code == 201, made.json
 
-    def tap(headers: dict):
-        barrier.wait()
-        return app.test_client().post(
-            f"{API}/payments/create/",
-            json={"course_id": str(shop.course.id), "coupon": "onus"},
-            headers=headers,
-        )
 
-    with ThreadPoolExecutor(max_workers=TAPS) as pool:
-        keyed = list(pool.map(tap, [{**buyer, "Idempotency-Key": "tap"}] * TAPS))
+def test_taps_at_once_on_a_free_purchase_enroll_once_with_one_invoice(app, container, shop):
+    free_coupon(app, shop)
+    keyed_headers = {**bearer(app, shop.buyer), "Idempotency-Key": "tap"}
+    keyed = all_at_once([purchase(app, shop, "onus", keyed_headers)] * TAPS)
 
     assert [answer.status_code for answer in keyed] == [201] * TAPS
     assert len({answer.json["id"] for answer in keyed}) == 1
@@ -101,24 +92,8 @@ def test_taps_at_once_on_a_free_purchase_enroll_once_with_one_invoice(app, conta
 
 
 def test_taps_at_once_without_a_key_on_a_free_purchase_enroll_once(app, container, shop):
-    app.test_client().post(
-        f"{API}/coupons/",
-        json={"code": "ONUS", "kind": "percent", "value": 100},
-        headers=bearer(app, shop.admin),
-    )
-    buyer = bearer(app, shop.buyer)
-    barrier = threading.Barrier(TAPS)
-
-    def tap(_: int):
-        barrier.wait()
-        return app.test_client().post(
-            f"{API}/payments/create/",
-            json={"course_id": str(shop.course.id), "coupon": "onus"},
-            headers=buyer,
-        )
-
-    with ThreadPoolExecutor(max_workers=TAPS) as pool:
-        answers = list(pool.map(tap, range(TAPS)))
+    free_coupon(app, shop)
+    answers = all_at_once([purchase(app, shop, "onus", bearer(app, shop.buyer))] * TAPS)
 
     assert sorted(answer.status_code for answer in answers) == [201] + [409] * (TAPS - 1)
     with container.infra.engine().connect() as connection:

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
-
 import pytest
 from sqlalchemy import func, select
 
@@ -14,30 +9,11 @@ from skillwise.adapters.db.tables.core import enrollments, notifications
 from skillwise.adapters.db.tables.learning import reports
 from skillwise.domain.enrollments import EnrollmentStatus
 from skillwise.domain.learning.reports import ReportTargetType
+from tests.integration.concurrency import all_at_once, count
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres]
 
 THREADS = 10
-
-
-def all_at_once(calls: list[Callable[[], Any]]) -> list[Any]:
-    """Run every call in its own thread, released together; exceptions are returned."""
-    barrier = threading.Barrier(len(calls))
-
-    def run(call: Callable[[], Any]) -> Any:
-        barrier.wait()
-        try:
-            return call()
-        except Exception as error:
-            return error
-
-    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-        return list(pool.map(run, calls))
-
-
-def count(uow_factory, statement) -> int:
-    with uow_factory() as uow:
-        return uow.session.execute(statement).scalar_one()
 
 
 def test_parallel_enrollments_of_one_student_leave_one_row_and_count_one(

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from skillwise.adapters.db.tables.notifications import devices
-from tests.integration.learning.test_concurrency import all_at_once, count
+from tests.integration.concurrency import all_at_once, count
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres]
 
