@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.db.errors import read_session
@@ -41,22 +42,20 @@ class SqlExportQueries:
             .join(users, users.c.id == payments.c.user_id)
             .where(payments.c.created_at >= window.since, payments.c.created_at < window.until)
             .order_by(payments.c.created_at, payments.c.id)
-            .execution_options(yield_per=BATCH)
         )
-        with read_session(self._session_factory) as session:
-            for row in session.execute(query):
-                yield PaymentLine(
-                    id=row.id,
-                    created_at=row.created_at,
-                    status=row.status,
-                    price=Money(row.price_minor, row.currency),
-                    discount=Money(row.discount_minor, row.currency),
-                    amount=Money(row.amount_minor, row.currency),
-                    refunded=Money(row.refunded_minor, row.currency),
-                    course_id=row.course_id,
-                    course_title=row.title,
-                    buyer_email=row.email,
-                )
+        for row in self._streamed(query):
+            yield PaymentLine(
+                id=row.id,
+                created_at=row.created_at,
+                status=row.status,
+                price=Money(row.price_minor, row.currency),
+                discount=Money(row.discount_minor, row.currency),
+                amount=Money(row.amount_minor, row.currency),
+                refunded=Money(row.refunded_minor, row.currency),
+                course_id=row.course_id,
+                course_title=row.title,
+                buyer_email=row.email,
+            )
 
     def earning_lines(self, instructor_id: UUID, window: Window) -> Iterator[EarningLine]:
         query = (
@@ -82,19 +81,23 @@ class SqlExportQueries:
                 earnings.c.created_at < window.until,
             )
             .order_by(earnings.c.created_at, earnings.c.id)
-            .execution_options(yield_per=BATCH)
         )
+        for row in self._streamed(query):
+            yield EarningLine(
+                id=row.id,
+                created_at=row.created_at,
+                kind=row.kind,
+                gross=Money(row.gross_minor, row.currency),
+                fee=Money(row.fee_minor, row.currency),
+                net=Money(row.net_minor, row.currency),
+                payment_id=row.payment_id,
+                course_id=row.course_id,
+                course_title=row.title,
+                student_name=row.full_name,
+            )
+
+    def _streamed(self, query: Select[Any]) -> Iterator[Row[Any]]:
+        """Rows fetched BATCH at a time (a server-side cursor on PostgreSQL), so a year of
+        them never sits in memory."""
         with read_session(self._session_factory) as session:
-            for row in session.execute(query):
-                yield EarningLine(
-                    id=row.id,
-                    created_at=row.created_at,
-                    kind=row.kind,
-                    gross=Money(row.gross_minor, row.currency),
-                    fee=Money(row.fee_minor, row.currency),
-                    net=Money(row.net_minor, row.currency),
-                    payment_id=row.payment_id,
-                    course_id=row.course_id,
-                    course_title=row.title,
-                    student_name=row.full_name,
-                )
+            yield from session.execute(query.execution_options(yield_per=BATCH))
