@@ -85,6 +85,17 @@ def test_every_error_answer_carries_the_error_schema_and_names_its_reasons(spec)
     assert wrong == []
 
 
+def test_every_operation_but_the_probes_may_answer_that_the_database_is_unreachable(spec):
+    """Generated clients retry on what the document says: a 503 on any call that touches the
+    database (signed-in calls do, for the token blocklist)."""
+    undeclared = []
+    for path, method, op in operations(spec):
+        reasons = resolve(spec, op["responses"].get("503", {})).get("x-error-reasons", [])
+        if "database_unavailable" not in reasons:
+            undeclared.append(f"{method} {path}")
+    assert undeclared == ["get /health/live", "get /health/ready"]
+
+
 def test_every_property_parameter_and_body_has_a_type(spec):
     assert untyped_properties(spec) == []
 

@@ -42,6 +42,9 @@ class Access:
     # their token when they have one.
     reads_caller: bool = False
     own_credential: bool = False
+    # Everything but the process probes reads or writes the database (signed-in calls check
+    # the token blocklist there too), so each may answer 503 while it is unreachable.
+    needs_database: bool = True
 
     def describe(self) -> str:
         if self.own_credential:
@@ -77,6 +80,14 @@ def _declare(access: Access) -> Callable[[F], F]:
 
 
 def _document_refusals(func: F, access: Access) -> F:
+    if access.needs_database:
+        add_error_answer(
+            func,
+            503,
+            "The database is not reachable right now, or the request collided with a "
+            "concurrent one; try again shortly",
+            ("database_unavailable", "transaction_conflict"),
+        )
     if access.reads_caller:
         return add_error_answer(func, 401, "The token sent is not valid", TOKEN_REFUSED)
     if access.public:
@@ -96,6 +107,11 @@ def _document_refusals(func: F, access: Access) -> F:
 def public(func: F) -> F:
     """Anyone may call, and the answer is the same for everyone."""
     return _declare(Access(public=True))(func)
+
+
+def probe(func: F) -> F:
+    """A public health probe: it reports on the services rather than failing with them."""
+    return _declare(Access(public=True, needs_database=False))(func)
 
 
 def public_or_signed_in(func: F) -> F:

@@ -38,6 +38,8 @@ run the platform.
 * Errors are JSON: `{code, status, error, message, errors?}` (the `Error` schema). Branch on
   `error`, a stable reason; each operation lists the reasons it can answer, and the `Error`
   schema lists them all. A 422 `unprocessable_entity` names each invalid field in `errors`.
+  Every operation but the health probes may answer 503 `database_unavailable` or
+  `transaction_conflict`: try again shortly.
 * Operations marked with an optional lock (`security: [{}, {bearerAuth: []}]`) are public, but
   answer more to a signed-in caller: send the token whenever you have one.
 * Rate-limited operations answer 429 with `Retry-After` and `X-RateLimit-*` headers.

@@ -9,7 +9,7 @@ from marshmallow import Schema, fields
 
 from skillwise.adapters.health import REQUIRED
 from skillwise.containers import Container
-from skillwise.entrypoints.http.access import public
+from skillwise.entrypoints.http.access import probe
 from skillwise.entrypoints.http.api_docs import operation
 
 blp = Blueprint("health", __name__, url_prefix="/health", description="Service health")
@@ -24,7 +24,7 @@ class HealthSchema(Schema):
 
 @blp.route("/live")
 class Live(MethodView):
-    @public
+    @probe
     @operation("checkLiveness")
     @blp.response(200, HealthSchema)
     def get(self):
@@ -34,7 +34,7 @@ class Live(MethodView):
 
 @blp.route("/ready")
 class Ready(MethodView):
-    @public
+    @probe
     @operation("checkReadiness")
     @blp.response(200, HealthSchema)
     @blp.alt_response(503, schema=HealthSchema, description="The database is down")
