@@ -24,6 +24,11 @@ def all_at_once(calls: list[Callable[[], Any]]) -> list[Any]:
         return list(pool.map(run, calls))
 
 
+def each_at_once(count: int, action: Callable[[int], Any]) -> list[Any]:
+    """`action(i)` for each i in range(count), all released together."""
+    return all_at_once([lambda index=index: action(index) for index in range(count)])
+
+
 def count(uow_factory, statement) -> int:
     with uow_factory() as uow:
         return uow.session.execute(statement).scalar_one()

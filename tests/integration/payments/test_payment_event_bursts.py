@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from uuid import UUID, uuid4
 
 import pytest
@@ -23,22 +20,11 @@ from skillwise.adapters.db.tables.payments import earnings, invoices, payment_ev
 from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.domain.money import Money
 from tests.factories import bearer
+from tests.integration.concurrency import each_at_once
 
 pytestmark = pytest.mark.integration
 
 API = "/api/v1"
-
-
-def all_at_once(count: int, action: Callable[[int], object]) -> list:
-    """Run `action(i)` for i in range(count) on as many threads, released together."""
-    barrier = threading.Barrier(count)
-
-    def run(index: int) -> object:
-        barrier.wait()
-        return action(index)
-
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(run, range(count)))
 
 
 def rows(container, table, *conditions) -> int:
@@ -82,7 +68,7 @@ def test_twenty_concurrent_distinct_events_for_one_payment_all_answer_200_with_o
         for index, kind in enumerate(kinds)
     ]
 
-    answers = all_at_once(
+    answers = each_at_once(
         len(signed),
         lambda index: app.test_client().post(
             f"{API}/payments/webhook/", data=signed[index][0], headers=signed[index][1]
@@ -109,7 +95,7 @@ def test_ten_concurrent_partial_refunds_never_add_up_to_more_than_was_paid(
     payment_id = paid_payment(app, client, container, shop)
     admin = bearer(app, shop.admin)
 
-    answers = all_at_once(
+    answers = each_at_once(
         10,
         lambda _: app.test_client().post(
             f"{API}/admin/payments/{payment_id}/refund/",

@@ -6,10 +6,7 @@ work on its own connection, as concurrent web requests do.
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from uuid import UUID
 
 import pytest
@@ -25,23 +22,12 @@ from skillwise.adapters.db.tables.payments import (
 from skillwise.application.payments.gateway import GatewayEventKind
 from skillwise.domain.money import Money
 from tests.factories import a_course, a_user, bearer
+from tests.integration.concurrency import each_at_once
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres]
 
 API = "/api/v1"
 CONCURRENCY = 20
-
-
-def all_at_once(action: Callable[[int], object]) -> list:
-    """Run `action(i)` for i in 0..19 on 20 threads released together."""
-    barrier = threading.Barrier(CONCURRENCY)
-
-    def run(index: int) -> object:
-        barrier.wait()
-        return action(index)
-
-    with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
-        return list(pool.map(run, range(CONCURRENCY)))
 
 
 def count(container, table, *conditions) -> int:
@@ -63,8 +49,9 @@ def test_twenty_concurrent_deliveries_of_one_event_apply_it_once(
         UUID(payment_id), GatewayEventKind.SUCCEEDED, Money(1999, "USD")
     )
 
-    answers = all_at_once(
-        lambda _: app.test_client().post(f"{API}/payments/webhook/", data=body, headers=headers)
+    answers = each_at_once(
+        CONCURRENCY,
+        lambda _: app.test_client().post(f"{API}/payments/webhook/", data=body, headers=headers),
     )
 
     assert [answer.status_code for answer in answers] == [200] * CONCURRENCY
@@ -83,10 +70,11 @@ def test_twenty_concurrent_deliveries_of_one_event_apply_it_once(
 def test_twenty_concurrent_creates_with_one_key_make_one_payment(app, container, shop):
     headers = {**bearer(app, shop.buyer), "Idempotency-Key": "tap-tap-tap"}
 
-    answers = all_at_once(
+    answers = each_at_once(
+        CONCURRENCY,
         lambda _: app.test_client().post(
             f"{API}/payments/create/", json={"course_id": str(shop.course.id)}, headers=headers
-        )
+        ),
     )
 
     assert [answer.status_code for answer in answers] == [201] * CONCURRENCY
@@ -99,10 +87,11 @@ def test_twenty_concurrent_creates_with_one_key_make_one_payment(app, container,
 def test_twenty_concurrent_creates_without_a_key_meet_on_one_open_payment(app, container, shop):
     headers = bearer(app, shop.buyer)
 
-    answers = all_at_once(
+    answers = each_at_once(
+        CONCURRENCY,
         lambda _: app.test_client().post(
             f"{API}/payments/create/", json={"course_id": str(shop.course.id)}, headers=headers
-        )
+        ),
     )
 
     assert [answer.status_code for answer in answers] == [201] * CONCURRENCY
@@ -136,10 +125,11 @@ def test_invoice_numbers_stay_gapless_and_unique_under_twenty_concurrent_purchas
             )
         )
 
-    answers = all_at_once(
+    answers = each_at_once(
+        CONCURRENCY,
         lambda index: app.test_client().post(
             f"{API}/payments/webhook/", data=signed[index][0], headers=signed[index][1]
-        )
+        ),
     )
 
     assert [answer.json["events"][0]["outcome"] for answer in answers] == ["applied"] * 20

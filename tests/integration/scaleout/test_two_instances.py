@@ -12,11 +12,9 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from uuid import UUID
 
 import pytest
@@ -30,6 +28,7 @@ from skillwise.application.payments.receipts import RECEIPT_TOPIC
 from skillwise.domain.identity import Role
 from skillwise.domain.money import Money
 from tests.factories import a_course, a_user, bearer
+from tests.integration.concurrency import all_at_once
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres, pytest.mark.redis]
 
@@ -121,17 +120,6 @@ def count(container, table, *conditions) -> int:
         return connection.execute(
             select(func.count()).select_from(table).where(*conditions)
         ).scalar_one()
-
-
-def all_at_once(actions: list) -> list:
-    barrier = threading.Barrier(len(actions))
-
-    def run(action):
-        barrier.wait(timeout=30)
-        return action()
-
-    with ThreadPoolExecutor(max_workers=len(actions)) as pool:
-        return list(pool.map(run, actions))
 
 
 def test_two_instances_and_two_workers_apply_each_purchase_once(
