@@ -205,3 +205,12 @@ def test_a_body_over_the_request_limit_answers_413_json(app, client, instructor)
     assert response.status_code == 413
     assert response.is_json
     assert response.json["code"] == 413
+
+
+def test_a_multipart_part_without_a_name_is_refused_without_a_server_error(client):
+    # werkzeug keys a part whose Content-Disposition names no field by None.
+    body = b"--b\r\nContent-Disposition: form-data\r\n\r\nhello\r\n--b--\r\n"
+    response = client.post(
+        "/api/v1/auth/login/", data=body, content_type="multipart/form-data; boundary=b"
+    )
+    assert 400 <= response.status_code < 500

@@ -32,6 +32,7 @@ _HOSTILE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
 _NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b"[]{}")))
 _OPENERS = frozenset(b"[{")
+_HEADER_KEYS = ("HTTP_", "CONTENT_TYPE", "CONTENT_LENGTH")
 
 INVALID_CHARACTERS = (
     "Control characters (other than tab, newline and carriage return) and invalid Unicode "
@@ -49,9 +50,23 @@ def install_input_limits(app: Flask, settings: Settings) -> None:
 
 
 def _check_request(max_json_bytes: int) -> ResponseReturnValue | None:
-    fields = dict(_bad_pairs(_decoded_pairs(request.query_string)))
+    fields: dict[str, list[str]] = {}
     # Headers too: Idempotency-Key is stored as text.
-    fields.update(_bad_pairs(list(request.headers.items())))
+    if not _plainly_clean(request.environ):
+        fields.update(_bad_pairs(_decoded_pairs(request.query_string)))
+        fields.update(_bad_pairs(list(request.headers.items())))
+    # Without a body type none of the body's parsers would read it.
+    if "CONTENT_TYPE" in request.environ:
+        refusal = _check_body(max_json_bytes, fields)
+        if refusal is not None:
+            return refusal
+    if fields:
+        return _refusal(422, INVALID_CHARACTERS, "invalid_characters", fields)
+    return None
+
+
+def _check_body(max_json_bytes: int, fields: dict[str, list[str]]) -> ResponseReturnValue | None:
+    """A refusal of the body as a whole, or None with its bad fields added to `fields`."""
     if request.is_json:
         body = request.get_data(cache=True)
         if len(body) > max_json_bytes:
@@ -77,9 +92,20 @@ def _check_request(max_json_bytes: int) -> ResponseReturnValue | None:
         except UnicodeDecodeError:
             return _refusal(400, "The form's part headers are not UTF-8.", "invalid_form")
         fields.update(_bad_pairs(pairs))
-    if fields:
-        return _refusal(422, INVALID_CHARACTERS, "invalid_characters", fields)
     return None
+
+
+def _plainly_clean(environ: dict[str, Any]) -> bool:
+    """True when neither the query string nor any header can hold a hostile character, in one
+    pass over the raw text: the common case. A query string with escapes or bytes beyond ASCII
+    may decode to one, so it takes the field-by-field check that names the culprits."""
+    query = environ.get("QUERY_STRING", "")
+    if not query.isascii() or "%" in query:
+        return False
+    headers = "\n".join(
+        f"{key}\n{value}" for key, value in environ.items() if key.startswith(_HEADER_KEYS)
+    )
+    return _HOSTILE.search(query) is None and _HOSTILE.search(headers) is None
 
 
 def nesting_exceeds(body: bytes, limit: int) -> bool:
@@ -102,10 +128,11 @@ def _decoded_pairs(encoded: bytes) -> list[tuple[str, str]]:
     )
 
 
-def _bad_pairs(pairs: list[tuple[str, str]]) -> Iterator[tuple[str, list[str]]]:
+def _bad_pairs(pairs: list[tuple[str | None, str | None]]) -> Iterator[tuple[str, list[str]]]:
+    # A multipart part may come without a name: werkzeug keys it by None.
     for name, value in pairs:
-        if _HOSTILE.search(name) or _HOSTILE.search(value):
-            yield _printable(name), [INVALID_CHARACTERS]
+        if _HOSTILE.search(name or "") or _HOSTILE.search(value or ""):
+            yield _printable(name or ""), [INVALID_CHARACTERS]
 
 
 def _bad_json_strings(value: Any, path: str) -> Iterator[tuple[str, list[str]]]:
