@@ -33,7 +33,15 @@ LAYERS = {
     "Redis (catalog version and count, token blocklist)": ("redis",),
     "JWT decoding (flask-jwt-extended, PyJWT)": ("flask_jwt_extended", "jwt"),
     "response bodies (dump plans, marshmallow, JSON)": ("schemas/dumping", "marshmallow", "orjson"),
-    "logging and metrics hooks": ("logging", "prometheus_client", "logging_setup", "metrics"),
+    "the edge: request id, headers, access line, metrics": (
+        "logging",
+        "prometheus_client",
+        "logging_setup",
+        "metrics",
+        "http/edge",
+        "access_lines",
+        "buffered_log",
+    ),
     "SkillWise's views, hooks, use cases and adapters": ("skillwise/",),
     "Flask, Werkzeug, webargs, flask-smorest": ("flask/", "werkzeug", "webargs", "flask_smorest"),
 }

@@ -154,21 +154,23 @@ def is_framework_endpoint(endpoint: str) -> bool:
 
 def enforce_access() -> None:
     """before_request hook: authenticate per the declaration and set `g.actor`."""
-    g.actor = None
-    endpoint = request.endpoint
-    if endpoint is None or request.method == "OPTIONS" or is_framework_endpoint(endpoint):
+    # The proxies resolved once: each use of `request` or `g` looks up the context again.
+    current, context = request._get_current_object(), g._get_current_object()
+    context.actor = None
+    endpoint = current.endpoint
+    if endpoint is None or current.method == "OPTIONS" or is_framework_endpoint(endpoint):
         return
-    access = declared_access(current_app, endpoint, request.method)
-    g.access = access
+    access = _declared(endpoint, current.method)
+    context.access = access
     if access is None:
         raise PermissionDenied("This endpoint declares no audience, so nobody may call it.")
     if access.own_credential:
         return
-    has_token = "Authorization" in request.headers
+    has_token = "HTTP_AUTHORIZATION" in current.environ
     if access.public:
         # Tokens come only in that header: without it there is nothing to verify.
         if has_token and verify_jwt_in_request(optional=True):
-            g.actor = _actor_from_claims(get_jwt())
+            context.actor = _actor_from_claims(get_jwt())
         return
     if not has_token:
         raise AuthenticationRequired("Send 'Authorization: Bearer <access token>'.")
@@ -176,7 +178,20 @@ def enforce_access() -> None:
     actor = _actor_from_claims(get_jwt())
     if access.roles and actor.role not in access.roles:
         raise PermissionDenied("Your role may not do this.", code="role_not_allowed")
-    g.actor = actor
+    context.actor = actor
+
+
+def _declared(endpoint: str, method: str) -> Access | None:
+    """`declared_access`, looked up once per endpoint and method: Flask refuses to rebind
+    an endpoint to another view, so the answer never changes."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    known: dict[tuple[str, str], Access | None] = app.extensions.setdefault(
+        "skillwise_declared_access", {}
+    )
+    key = (endpoint, method)
+    if key not in known:
+        known[key] = declared_access(app, endpoint, method)
+    return known[key]
 
 
 def _actor_from_claims(claims: dict[str, Any]) -> Actor:

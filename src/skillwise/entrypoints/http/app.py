@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import FunctionType
+from typing import Any, ClassVar
+
 from flask import Flask
 from flask_smorest import Api
 
@@ -9,10 +13,11 @@ from skillwise.containers import Container
 from skillwise.entrypoints import http as http_package
 from skillwise.entrypoints.http import docs_assets, health
 from skillwise.entrypoints.http.access import enforce_access
+from skillwise.entrypoints.http.access_lines import AccessLog
 from skillwise.entrypoints.http.api_docs import typed_enums
 from skillwise.entrypoints.http.blueprints import API_PREFIX, api_blueprints
-from skillwise.entrypoints.http.cache_headers import register_cache_headers
 from skillwise.entrypoints.http.catalog_answers import serve_guests_from_cache
+from skillwise.entrypoints.http.edge import install_edge
 from skillwise.entrypoints.http.errors import ErrorSchema, register_error_handlers
 from skillwise.entrypoints.http.hardening import install_input_limits
 from skillwise.entrypoints.http.json_provider import OrjsonProvider
@@ -21,7 +26,6 @@ from skillwise.entrypoints.http.logging_setup import install_logging
 from skillwise.entrypoints.http.metrics import install_metrics
 from skillwise.entrypoints.http.proxies import install_trusted_proxies
 from skillwise.entrypoints.http.rate_limits import configure_rate_limits
-from skillwise.entrypoints.http.request_ids import install_request_ids
 from skillwise.entrypoints.http.security_headers import install_security_headers
 from skillwise.entrypoints.http.sessions import NoCookieSessions
 
@@ -46,6 +50,26 @@ run the platform.
 """.strip()
 
 
+class SkillwiseFlask(Flask):
+    """Flask, remembering which of its functions are plain `def`s.
+
+    Flask asks `inspect` whether each hook and view is a coroutine function on every call,
+    several times per request; none of ours is, and the answer for a function never changes.
+    """
+
+    _plain: ClassVar[set[Callable[..., Any]]] = set()
+
+    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        # A bound method is made anew for each view instance: remember its function instead.
+        underlying = getattr(func, "__func__", func)
+        if underlying in self._plain:
+            return func
+        synchronous = super().ensure_sync(func)
+        if synchronous is func and isinstance(underlying, FunctionType):
+            self._plain.add(underlying)
+        return synchronous
+
+
 class SkillwiseApi(Api):
     """flask-smorest's Api, documenting errors in the shape our handlers answer."""
 
@@ -61,7 +85,7 @@ def create_app(container: Container | None = None) -> Flask:
     # Built now so that a gateway configuration production refuses stops the start.
     container.infra.payment_gateways()
 
-    app = Flask("skillwise")
+    app = SkillwiseFlask("skillwise")
     app.container = container  # type: ignore[attr-defined]
     app.config.update(
         SECRET_KEY=settings.secret_key,
@@ -96,10 +120,8 @@ def create_app(container: Container | None = None) -> Flask:
     app.before_request(enforce_access)
     install_input_limits(app, settings)
     install_security_headers(app, settings)
-    install_request_ids(app)
-    install_logging(app, settings)
+    access_log = AccessLog(direct=install_logging(settings))
     install_metrics(app, settings)
-    register_cache_headers(app, settings)
     serve_guests_from_cache(app)
 
     api.register_blueprint(health.blp)
@@ -109,6 +131,7 @@ def create_app(container: Container | None = None) -> Flask:
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
     configure_rate_limits(app, settings)
     install_trusted_proxies(app, settings)
+    install_edge(app, settings, access_log)
     app.extensions["skillwise_api"] = api
 
     container.wire(packages=[http_package])

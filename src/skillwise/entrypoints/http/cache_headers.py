@@ -1,12 +1,10 @@
 """Which answers a CDN or a browser may keep: the guest catalog, for a while; nothing else.
 
-Set in one after-request hook rather than per view, so a new endpoint is private unless it
-is added to the catalog here.
+Decided once for every answer by the edge rather than per view, so a new endpoint is private
+unless it is added to the catalog here.
 """
 
 from __future__ import annotations
-
-from flask import Flask, Response, request
 
 from skillwise.settings import Settings
 
@@ -15,23 +13,19 @@ GUEST_CATALOG_ENDPOINTS = frozenset({"courses.Courses", "courses.CourseById"})
 PRIVATE = "private, no-store"
 
 
-def is_guest_catalog_read(response: Response) -> bool:
-    return (
-        request.method in {"GET", "HEAD"}
-        and request.endpoint in GUEST_CATALOG_ENDPOINTS
-        and "Authorization" not in request.headers
-        and response.status_code in {200, 304}
-    )
+class CachePolicy:
+    def __init__(self, settings: Settings) -> None:
+        self._shared = (
+            f"public, max-age={settings.catalog_max_age}, "
+            f"stale-while-revalidate={settings.catalog_swr}"
+        )
 
-
-def register_cache_headers(app: Flask, settings: Settings) -> None:
-    shared = (
-        f"public, max-age={settings.catalog_max_age}, stale-while-revalidate={settings.catalog_swr}"
-    )
-
-    @app.after_request
-    def set_cache_control(response: Response) -> Response:
-        # A cache in front must never hand one caller's answer to another.
-        response.vary.add("Authorization")
-        response.headers["Cache-Control"] = shared if is_guest_catalog_read(response) else PRIVATE
-        return response
+    def cache_control(self, method: str, endpoint: str | None, signed: bool, status: int) -> str:
+        """`signed`: the request carried an Authorization header."""
+        guest_catalog_read = (
+            method in {"GET", "HEAD"}
+            and endpoint in GUEST_CATALOG_ENDPOINTS
+            and not signed
+            and status in {200, 304}
+        )
+        return self._shared if guest_catalog_read else PRIVATE

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import os
 from collections.abc import Callable
+from typing import Any
 
 from dependency_injector.wiring import Provide, inject
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
@@ -21,10 +22,12 @@ from skillwise.adapters import metrics
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import own_credential
 from skillwise.entrypoints.http.errors import error_body
-from skillwise.entrypoints.http.request_ids import elapsed_ms
 from skillwise.settings import Settings
 
 UNMATCHED = "unmatched"
+# Any token is a method to werkzeug; a label per invented one would grow the series unbounded.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+OTHER_METHOD = "OTHER"
 
 blp = Blueprint("metrics", __name__)
 
@@ -63,13 +66,33 @@ def install_metrics(app: Flask, settings: Settings) -> None:
     app.extensions["skillwise_metrics_token"] = settings.metrics_token
     app.register_blueprint(blp)
 
-    def record_request(response: Response) -> Response:
-        rule = request.url_rule.rule if request.url_rule is not None else UNMATCHED
-        labels = {"endpoint": rule, "method": request.method, "status": str(response.status_code)}
-        metrics.http_requests.labels(**labels).inc()
-        duration = elapsed_ms()
-        if duration is not None:
-            metrics.http_request_duration.labels(**labels).observe(duration / 1000)
-        return response
 
-    app.after_request(record_request)
+class RequestMetrics:
+    """Counts and times each answered request, called by the edge.
+
+    Each label set's pair of series is looked up once and kept: prometheus-client validates
+    and locks on every `labels()` call, which was most of what counting a request cost. The
+    label sets are bounded (URL rules x known methods x statuses), so the map is too.
+    """
+
+    def __init__(self) -> None:
+        self._series: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+
+    def record(self, rule: str | None, method: str, status: int, seconds: float) -> None:
+        labels = (
+            rule or UNMATCHED,
+            method if method in KNOWN_METHODS else OTHER_METHOD,
+            str(status),
+        )
+        series = self._series.get(labels)
+        if series is None:
+            series = self._series.setdefault(
+                labels,
+                (
+                    metrics.http_requests.labels(*labels),
+                    metrics.http_request_duration.labels(*labels),
+                ),
+            )
+        count, duration = series
+        count.inc()
+        duration.observe(seconds)

@@ -36,22 +36,31 @@ _LOCKED = {"base-uri": "'none'", "frame-ancestors": "'none'"}
 
 
 def install_security_headers(app: Flask, settings: Settings) -> None:
+    """HTML pages get their policy here, where the page and its endpoint are known; every
+    other header, and JSON's policy, is added by the edge (`answer_headers`)."""
     policies = _Policies(app, settings)
 
-    def add_security_headers(response: Response) -> Response:
-        for name, value in _ALWAYS.items():
-            response.headers.setdefault(name, value)
-        response.headers.setdefault("Content-Security-Policy", policies.for_response(response))
-        if settings.is_production:
-            response.headers.setdefault("Strict-Transport-Security", HSTS)
+    def add_page_policy(response: Response) -> Response:
+        if response.mimetype == "text/html":
+            response.headers.setdefault("Content-Security-Policy", policies.for_page(response))
         return response
 
-    app.after_request(add_security_headers)
+    app.after_request(add_page_policy)
+
+
+def answer_headers(settings: Settings) -> list[tuple[str, str]]:
+    """What every answer carries unless it set its own: JSON answers may load nothing."""
+    headers = [
+        *_ALWAYS.items(),
+        ("Content-Security-Policy", _policy({"default-src": "'none'", "form-action": "'none'"})),
+    ]
+    if settings.is_production:
+        headers.append(("Strict-Transport-Security", HSTS))
+    return headers
 
 
 class _Policies:
     def __init__(self, app: Flask, settings: Settings) -> None:
-        self._api = _policy({"default-src": "'none'", "form-action": "'none'"})
         # The style block is the template's own text, never rendered from input.
         page_styles = _INLINE_STYLE.findall((_TEMPLATES / "payment_page.html").read_text())
         self._payment_page = _policy(
@@ -73,9 +82,7 @@ class _Policies:
             }
         )
 
-    def for_response(self, response: Response) -> str:
-        if response.mimetype != "text/html":
-            return self._api
+    def for_page(self, response: Response) -> str:
         if request.endpoint == REDOC_ENDPOINT:
             return self._redoc
         if request.endpoint == SWAGGER_UI_ENDPOINT:
