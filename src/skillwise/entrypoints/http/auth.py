@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
 from flask_jwt_extended import get_jwt
-from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import (
@@ -17,6 +16,7 @@ from skillwise.entrypoints.http.access import (
     public_or_signed_in,
     signed_in,
 )
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import fails, operation, rate_limited
 from skillwise.entrypoints.http.examples import LOGIN_REQUEST, REGISTER_REQUEST, SESSION, USER
 from skillwise.entrypoints.http.schemas.accounts import (

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dependency_injector.wiring import Provide, inject
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import public
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import conditional_get, operation
 from skillwise.entrypoints.http.catalog_answers import catalog_response
 from skillwise.entrypoints.http.schemas.categories import CategorySchema

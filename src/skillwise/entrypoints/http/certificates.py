@@ -5,10 +5,10 @@ from __future__ import annotations
 from dependency_injector.wiring import Provide, inject
 from flask import Response, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, public, signed_in
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.certificates import CertificateArgs, CertificateSchema
 from skillwise.entrypoints.http.schemas.common import (

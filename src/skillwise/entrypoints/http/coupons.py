@@ -5,7 +5,6 @@ from __future__ import annotations
 from dependency_injector.wiring import Provide, inject
 from flask import jsonify
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.application.coupons.use_cases.create_coupon import CouponDraft
 from skillwise.containers import Container
@@ -16,6 +15,7 @@ from skillwise.entrypoints.http.access import (
     public_or_signed_in,
     roles,
 )
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,

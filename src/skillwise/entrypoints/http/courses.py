@@ -15,7 +15,6 @@ from typing import Any
 from dependency_injector.wiring import Provide, inject
 from flask import Response, current_app, jsonify
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.application.catalog.ports import CourseFilters
 from skillwise.application.catalog.use_cases.create_course import NewCourse
@@ -30,6 +29,7 @@ from skillwise.entrypoints.http.access import (
     roles,
     signed_in,
 )
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import conditional_get, fails, operation
 from skillwise.entrypoints.http.catalog_answers import catalog_question, catalog_response
 from skillwise.entrypoints.http.examples import COURSE_PAGES, NEW_COURSE_REQUEST

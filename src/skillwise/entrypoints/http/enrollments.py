@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, signed_in
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.examples import COURSE_PROGRESS, PROGRESS_REQUEST
 from skillwise.entrypoints.http.schemas.common import (

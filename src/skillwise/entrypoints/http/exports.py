@@ -9,12 +9,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dependency_injector.wiring import Provide, inject
 from flask import Response
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.application.dashboards.exports import EarningLine, PaymentLine
 from skillwise.containers import Container
 from skillwise.domain.identity import Role
 from skillwise.entrypoints.http.access import current_actor, roles
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.dashboards import WindowArgs
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from skillwise.adapters.health import REQUIRED
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import probe
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import operation
 
 blp = Blueprint("health", __name__, url_prefix="/health", description="Service health")

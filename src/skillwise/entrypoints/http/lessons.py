@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.application.catalog.use_cases.add_lesson import NewLesson
 from skillwise.containers import Container
@@ -15,6 +14,7 @@ from skillwise.entrypoints.http.access import (
     public_or_signed_in,
     signed_in,
 )
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.common import (
     PaginationArgs,

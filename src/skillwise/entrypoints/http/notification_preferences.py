@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.domain.notifications import Channel
 from skillwise.entrypoints.http.access import current_actor, public, signed_in
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.notification_preferences import (
     NotificationPreferencesPatchSchema,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dependency_injector.wiring import Provide, inject
 from flask import Response, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.application.payments.gateway import WebhookRequest
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import current_actor, public, signed_in
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import fails, operation, operations
 from skillwise.entrypoints.http.coupons import COUPON_REFUSED
 from skillwise.entrypoints.http.examples import CHECKOUTS, PAYMENT_REQUESTS

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dependency_injector.wiring import Provide, inject
 from flask import Response, render_template, url_for
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.application.payments.fake_checkout import FakeCheckout
 from skillwise.containers import Container
 from skillwise.domain.payments import PaymentStatus
 from skillwise.entrypoints.http.access import public
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.payments import FakeCheckoutOutcomeSchema
 

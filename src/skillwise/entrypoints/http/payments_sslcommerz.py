@@ -5,12 +5,12 @@ from __future__ import annotations
 from dependency_injector.wiring import Provide, inject
 from flask import Response, render_template
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.application.payments.use_cases.return_from_sslcommerz import CheckoutLanding
 from skillwise.containers import Container
 from skillwise.domain.payments import PaymentStatus
 from skillwise.entrypoints.http.access import public
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import operations
 from skillwise.entrypoints.http.payments import incoming_webhook
 

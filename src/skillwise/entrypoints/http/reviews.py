@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dependency_injector.wiring import Provide, inject
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import (
@@ -13,6 +12,7 @@ from skillwise.entrypoints.http.access import (
     public_or_signed_in,
     signed_in,
 )
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.examples import REVIEW, REVIEW_REQUEST
 from skillwise.entrypoints.http.schemas.common import (

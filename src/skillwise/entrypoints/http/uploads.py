@@ -5,7 +5,6 @@ from __future__ import annotations
 from dependency_injector.wiring import Provide, inject
 from flask import redirect
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from skillwise.containers import Container
 from skillwise.entrypoints.http.access import (
@@ -14,6 +13,7 @@ from skillwise.entrypoints.http.access import (
     public_or_signed_in,
     signed_in,
 )
+from skillwise.entrypoints.http.api_blueprint import Blueprint
 from skillwise.entrypoints.http.api_docs import fails, operation
 from skillwise.entrypoints.http.schemas.uploads import (
     CompletedUploadSchema,
