@@ -31,6 +31,8 @@ class Settings:
     database_url: str = ""
     redis_url: str | None = None
     redis_prefix: str = "skillwise:"
+    # Process-local copies of catalog cache keys, kept coherent by Redis; 0 turns them off.
+    local_cache_mb: int = 32
     secret_key: str = ""
     public_url: str = "http://127.0.0.1:8000"
     var_dir: Path = field(default_factory=_default_var_dir)
@@ -152,6 +154,14 @@ class Settings:
             raise ConfigurationError(
                 "SKILLWISE_TRUSTED_PROXIES counts the proxies in front of the app (0 or more)."
             )
+        try:
+            local_cache_mb = int(get("SKILLWISE_LOCAL_CACHE_MB") or cls.local_cache_mb)
+        except ValueError:
+            local_cache_mb = -1
+        if local_cache_mb < 0:
+            raise ConfigurationError(
+                "SKILLWISE_LOCAL_CACHE_MB is a whole number of MiB (0 turns local copies off)."
+            )
         # Links in emails and gateway callbacks point at where `make run` serves by default.
         host = get("HOST", "127.0.0.1") or "127.0.0.1"
         port = int(get("PORT", "8000") or 8000)
@@ -161,6 +171,7 @@ class Settings:
             or "",
             redis_url=get("SKILLWISE_REDIS_URL"),
             redis_prefix=get("SKILLWISE_REDIS_PREFIX", "skillwise:") or "skillwise:",
+            local_cache_mb=local_cache_mb,
             secret_key=secret_key,
             public_url=(get("SKILLWISE_PUBLIC_URL") or f"http://{host}:{port}").rstrip("/"),
             var_dir=var_dir,

@@ -28,6 +28,7 @@ from skillwise.containers import Container
 from skillwise.entrypoints.http.app import create_app
 from skillwise.settings import Settings
 from tests.fakes.basics import RecordingMailer
+from tests.integration.owned_servers import OwnedRedis
 
 TEST_DATABASE_URL = os.environ.get("SKILLWISE_TEST_DATABASE_URL")
 TEST_REDIS_URL = os.environ.get("SKILLWISE_TEST_REDIS_URL")
@@ -206,3 +207,13 @@ def count_statements(container: Container) -> Callable:
 def settings_with(settings: Settings) -> Callable[..., Settings]:
     """Variations of the test settings, e.g. `settings_with(ratelimit_enabled=True)`."""
     return lambda **changes: replace(settings, **changes)
+
+
+@pytest.fixture
+def owned_redis(tmp_path: Path) -> Iterator[OwnedRedis]:
+    """A redis-server of the test's own on a free port, to stop, pause and start again."""
+    server = OwnedRedis(tmp_path)
+    server.start()
+    yield server
+    server.resume()
+    server.stop()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
+from skillwise.adapters.cache.invalidation_feed import InvalidationFeed
+from skillwise.adapters.cache.local_copies import LocallyCopiedCache
 from skillwise.adapters.cache.memory import InMemoryCache
 from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.clock import SystemClock
@@ -49,6 +51,17 @@ def _optional_redis(settings: Settings):
     return build_redis_client(settings.redis_url) if settings.redis_url else None
 
 
+def _shared_cache(client, settings: Settings) -> RedisCache | LocallyCopiedCache:
+    shared = RedisCache(client=client, prefix=settings.redis_prefix)
+    if not settings.local_cache_mb:
+        return shared
+    return LocallyCopiedCache(
+        shared,
+        feed_for=lambda prefix: InvalidationFeed(settings.redis_url, prefix),
+        max_bytes=settings.local_cache_mb * 1024 * 1024,
+    )
+
+
 def _tick_claims(settings: Settings) -> PostgresTickClaims | UnsharedTickClaims:
     if is_postgres(settings.database_url):
         return PostgresTickClaims(settings.database_url)
@@ -81,9 +94,7 @@ class Infrastructure(containers.DeclarativeContainer):
     cache = providers.Selector(
         providers.Callable(_redis_or_memory, settings),
         memory=providers.Singleton(InMemoryCache),
-        redis=providers.Singleton(
-            RedisCache, client=redis_client, prefix=settings.provided.redis_prefix
-        ),
+        redis=providers.Singleton(_shared_cache, client=redis_client, settings=settings),
     )
     catalog_cache = providers.Factory(CatalogCache, cache=cache)
 

@@ -18,7 +18,6 @@ from dependency_injector import providers
 from skillwise.adapters.redis_client import build_redis_client
 from skillwise.entrypoints.http.app import create_app
 from tests.integration.accounts.conftest import API, PASSWORD, bearer_of, log_in
-from tests.integration.owned_servers import OwnedRedis
 
 pytestmark = pytest.mark.integration
 
@@ -26,17 +25,9 @@ BUDGET_SECONDS = 2.0
 
 
 @pytest.fixture
-def redis_server(tmp_path):
-    server = OwnedRedis(tmp_path)
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def outage_app(container, settings_with, redis_server):
+def outage_app(container, settings_with, owned_redis):
     settings = settings_with(
-        redis_url=redis_server.url, task_backend="dramatiq", ratelimit_enabled=True
+        redis_url=owned_redis.url, task_backend="dramatiq", ratelimit_enabled=True
     )
     container.infra.settings.override(providers.Object(settings))
     app = create_app(container)
@@ -63,7 +54,7 @@ def wait_for(label, condition, timeout):
 
 
 def test_redis_down_and_back_loses_nothing_and_blocks_nobody(
-    outage_app, container, redis_server, make_account, outbox_mailer
+    outage_app, container, owned_redis, make_account, outbox_mailer
 ):
     settings = container.infra.settings()
     client = outage_app.test_client()
@@ -71,7 +62,7 @@ def test_redis_down_and_back_loses_nothing_and_blocks_nobody(
     kept, logged_out, reused = log_in(client).json, log_in(client).json, log_in(client).json
     assert client.get(f"{API}/courses/").status_code == 200  # cached for guests
 
-    redis_server.stop()
+    owned_redis.stop()
     print()
     profile = lambda session: client.get(f"{API}/profile/", headers=bearer_of(session))  # noqa: E731
     assert timed("down: signed-in request", lambda: profile(kept)).status_code == 200
@@ -97,7 +88,7 @@ def test_redis_down_and_back_loses_nothing_and_blocks_nobody(
     }
     assert outbox_mailer.to("grace@example.com") == []
 
-    redis_server.start()  # empty: no persistence
+    owned_redis.start()  # empty: no persistence
     restarted = time.monotonic()
     wait_for(
         "back: readiness clean", lambda: client.get("/health/ready").json["status"] == "ok", 30
@@ -109,7 +100,7 @@ def test_redis_down_and_back_loses_nothing_and_blocks_nobody(
     assert timed("back: guest catalog", lambda: client.get(f"{API}/courses/")).status_code == 200
 
     # Once the breaker lets Redis in again, the blocklist cache is refilled from the database.
-    redis = build_redis_client(redis_server.url)
+    redis = build_redis_client(owned_redis.url)
     marker = f"{settings.redis_prefix}blocklist:complete"
     wait_for(
         "back: blocklist cache refilled",

@@ -55,10 +55,22 @@ class RedisCache:
 
     def get_many(self, keys: list[str]) -> list[bytes | None]:
         try:
-            return self._client.mget([self._prefix + key for key in keys])
-        except redis.RedisError:
-            log.warning("cache read failed for %s", keys, exc_info=True)
+            return self.fetch_many(keys)
+        except CacheUnavailable:
             return [None] * len(keys)
+
+    def fetch_many(self, keys: list[str]) -> list[bytes | None]:
+        """As `get_many`, but raising CacheUnavailable where that answers all misses: a
+        holder of local copies must not take an outage for keys that do not exist."""
+        try:
+            return self._client.mget([self.redis_key(key) for key in keys])
+        except redis.RedisError as error:
+            log.warning("cache read failed for %s", keys, exc_info=True)
+            raise CacheUnavailable(f"cache read failed for {keys}") from error
+
+    def redis_key(self, key: str) -> str:
+        """The name Redis knows the key by."""
+        return self._prefix + key
 
     def set(self, key: str, value: bytes, ttl_seconds: int) -> None:
         with contextlib.suppress(CacheUnavailable):
