@@ -46,6 +46,15 @@ def test_json_answers_may_load_nothing(client):
     assert csp_of(client.get(f"{API}/courses/"))["default-src"] == ["'none'"]
 
 
+def test_a_304_carries_the_json_policy_of_the_answer_it_stands_for(client):
+    listed = client.get(f"{API}/courses/")
+    not_modified = client.get(f"{API}/courses/", headers={"If-None-Match": listed.headers["ETag"]})
+    assert not_modified.status_code == 304
+    assert (
+        not_modified.headers["Content-Security-Policy"] == listed.headers["Content-Security-Policy"]
+    )
+
+
 def test_errors_carry_the_headers_too(client):
     response = client.delete("/health/live")
     assert response.status_code == 405

@@ -36,7 +36,8 @@ def catalog_response(answer: CachedAnswer) -> Response:
     which spares a hit werkzeug's general conditional handling. The edge adds `Vary`.
     """
     if request.if_none_match.contains_weak(answer.etag):
-        response = current_app.response_class(status=304)
+        # A JSON answer still, though bodiless: its headers are a JSON answer's.
+        response = current_app.response_class(status=304, mimetype="application/json")
     else:
         response = current_app.response_class(answer.body, mimetype="application/json")
     response.set_etag(answer.etag)
