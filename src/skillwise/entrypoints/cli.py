@@ -80,7 +80,7 @@ def serve(workers: int | None, threads: int, with_worker: bool | None) -> None:
     """Serve the API with gunicorn on HOST:PORT."""
     from gunicorn.app.base import BaseApplication
 
-    from skillwise.entrypoints.http.app import create_app
+    from skillwise.entrypoints.http.app import create_app_to_serve
 
     container = _container()
     settings = container.infra.settings()
@@ -104,7 +104,7 @@ def serve(workers: int | None, threads: int, with_worker: bool | None) -> None:
             self.cfg.set("timeout", 60)
 
         def load(self):
-            return create_app(container)
+            return create_app_to_serve(container)
 
     worker_process = None
     if with_worker:

@@ -1,5 +1,5 @@
 """WSGI entry point: `gunicorn skillwise.entrypoints.wsgi:app`."""
 
-from skillwise.entrypoints.http.app import create_app
+from skillwise.entrypoints.http.app import create_app_to_serve
 
-app = create_app()
+app = create_app_to_serve()

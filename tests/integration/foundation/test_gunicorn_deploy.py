@@ -103,3 +103,21 @@ def test_in_production_each_request_leaves_one_json_access_line_written_in_batch
     assert [line["request_id"] for line in ours] == sent
     assert all(line["status"] == 200 and line["path"] == "/health/live" for line in ours)
     assert all(line["message"] == "GET /health/live 200" for line in ours)
+
+
+def test_the_served_app_sets_its_start_up_objects_aside_from_the_collector(tmp_path):
+    environ = {
+        key: value for key, value in os.environ.items() if not key.startswith("SKILLWISE_")
+    } | {"SKILLWISE_VAR_DIR": str(tmp_path)}
+    probe = (
+        "import gc; import skillwise.entrypoints.wsgi; "
+        "frozen = gc.get_freeze_count(); gc.collect(); "
+        "print(frozen, len(gc.get_objects()))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=environ, capture_output=True, text=True, check=True
+    )
+    frozen, still_tracked = map(int, done.stdout.split())
+    # The app's objects are frozen; what a full collection still walks is what came after.
+    assert frozen > 100_000
+    assert still_tracked < frozen / 10
