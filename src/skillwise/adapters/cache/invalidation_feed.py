@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import select
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -75,6 +76,8 @@ class InvalidationFeed:
         self._retry_at = 0.0
         self._pinged_at = 0.0
         self._answered_at = 0.0
+        self._watch: select.poll | None = None
+        self._drained = False
 
     def poll(self) -> Changes:
         """The keys (full Redis names) changed since the last poll; call under one lock."""
@@ -85,7 +88,7 @@ class InvalidationFeed:
         everything, self._fresh = self._fresh, False
         now = self._clock()
         try:
-            while connection.can_read(timeout=0):
+            while self._may_hold_messages() and connection.can_read(timeout=0):
                 message = connection.read_response()
                 if message[0] == b"pong":
                     self._answered_at = now
@@ -96,6 +99,7 @@ class InvalidationFeed:
                     everything = True
                 else:
                     keys.extend(key.decode() for key in payload)
+            self._drained = True
             unanswered = self._pinged_at > self._answered_at
             if unanswered and now - self._pinged_at > VOUCH_FOR_SECONDS:
                 raise TimeoutError("the feed did not answer its ping")
@@ -110,11 +114,31 @@ class InvalidationFeed:
         # made before it has been read; after a quiet spell, copies wait for the next answer.
         return Changes(keys, everything, live=now - self._answered_at <= VOUCH_FOR_SECONDS)
 
+    def _may_hold_messages(self) -> bool:
+        """False when one poll(2) says nothing came since the last complete drain, which left
+        the reply parser empty: cheaper than asking the parser, which reads the socket."""
+        if self._watch is None or not self._drained:
+            return True
+        if self._watch.poll(0):
+            self._drained = False
+            return True
+        return False
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.disconnect()
         self._connection = None
+        self._watch = None
         self._retry_at = self._clock() + RECONNECT_AFTER_SECONDS
+
+    @staticmethod
+    def _poll_of(connection: redis.Connection) -> select.poll | None:
+        sock = getattr(connection, "_sock", None)
+        if sock is None:
+            return None
+        watch = select.poll()
+        watch.register(sock.fileno(), select.POLLIN | select.POLLPRI)
+        return watch
 
     def _connected(self) -> redis.Connection | None:
         if self._connection is not None and self._pid == os.getpid():
@@ -130,6 +154,8 @@ class InvalidationFeed:
             self.close()
             return None
         self._pid = os.getpid()
+        self._watch = self._poll_of(self._connection)
+        self._drained = False
         self._fresh = True
         self._pinged_at = self._answered_at = self._clock()
         return self._connection
