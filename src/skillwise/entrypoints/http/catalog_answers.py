@@ -7,8 +7,6 @@ serialisation runs for it; a miss goes on to the view, which renders and stores 
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from flask import Flask, Response, current_app, request
 
 from skillwise.application.catalog.use_cases.serve_cached_catalog import (
@@ -24,8 +22,10 @@ _CACHED_ENDPOINTS = frozenset({COURSE_LIST_ENDPOINT, COURSE_DETAIL_ENDPOINT})
 
 def catalog_question() -> str:
     """The request as a cache key: same host, path and query in any parameter order (the
-    answer's links carry the host)."""
-    query = urlencode(sorted(request.args.items(multi=True)))
+    answer's links carry the host). The query's parameters are sorted as sent, undecoded: a
+    value spelled two ways is two keys for one answer, which costs a render, never a wrong
+    answer."""
+    query = "&".join(sorted(request.environ.get("QUERY_STRING", "").split("&")))
     return f"{request.scheme}://{request.host}{request.root_path}{request.path}?{query}"
 
 
