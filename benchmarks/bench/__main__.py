@@ -7,6 +7,8 @@ gunicorn in one configuration, drives each scenario with wrk at 32 connections a
 table; results go to benchmarks/results/. Environment: BENCH_POSTGRES_URL (a server URL, default
 postgresql://postgres@127.0.0.1:5432/postgres), BENCH_REDIS_URL (redis://127.0.0.1:6379/0),
 BENCH_DURATION and BENCH_WARMUP (seconds), WEB_CONCURRENCY (workers per app, default 4),
+BENCH_ROUNDS (default 3: the read scenarios run in that many interleaved rounds and each row
+is its median round, so a passing slowdown of a shared machine does not decide a ratio),
 BENCH_ONLY (comma-separated words: only the scenarios whose names contain one, "keyset" for the
 deep pages, "profile" for the profiles of a signed-in list and of /health/live; such a partial
 run prints its rows and writes no results, except the profiles' own files). Only loopback
@@ -35,7 +37,7 @@ import argon2
 import redis
 from catalog_data import Parameters
 from databases import drf_environment, prepare
-from load import CONNECTIONS, Request, ensure_wrk, run_wrk
+from load import CONNECTIONS, Figures, Request, ensure_wrk, run_wrk
 from load import THREADS as WRK_THREADS
 from report import machine, write
 from servers import THREADS, Server, gunicorn, workers
@@ -223,6 +225,15 @@ def keyset_rows(
     return rows, ""
 
 
+def _median_row(name: str, runs: list[Figures]) -> dict:
+    """The run with the median rate (the lower middle of an even count), and every run's rate."""
+    ranked = sorted(runs, key=lambda figures: figures.rate)
+    row = _row(name, ranked[(len(ranked) - 1) // 2])
+    row["round_rates"] = [figures.rate for figures in runs]
+    row["requests_all_rounds"] = sum(figures.requests for figures in runs)
+    return row
+
+
 def _row(name: str, figures) -> dict:
     return {
         "name": name,
@@ -262,6 +273,7 @@ def main() -> None:
     # A plain kill must still run the `finally` blocks that stop the servers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     duration = float(os.environ.get("BENCH_DURATION", "10"))
+    rounds = max(1, int(os.environ.get("BENCH_ROUNDS", "3")))
     warmup = float(os.environ.get("BENCH_WARMUP", "3"))
     server_url = _loopback(
         os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -333,7 +345,7 @@ def main() -> None:
 
         rows: list[dict] = []
 
-        def measure(scenario: Scenario) -> None:
+        def measure_once(scenario: Scenario) -> Figures:
             server = servers[scenario.server]
             requests = scenario.requests()
             for seconds in (warmup, duration):
@@ -346,13 +358,28 @@ def main() -> None:
                     tokens=users.tokens() if scenario.signed_in else None,
                 )
                 server.settle()
-            rows.append({**_row(scenario.name, figures), "app": scenario.server})
-            if scenario.name == WARM_AFTER:
+            if scenario.name == WARM_AFTER and f"warm, after {WARM_AFTER}" not in memory:
                 memory[f"warm, after {WARM_AFTER}"] = servers["skillwise"].worker_rss_kib()
             print(
                 f"  {scenario.name:<48} {figures.rate:9,.0f} req/s  p50 {figures.p50_ms:7.1f} ms"
                 f"  p99 {figures.p99_ms:7.1f} ms  errors {figures.errors}"
             )
+            return figures
+
+        def measure(scenario: Scenario, rounds: int = 1) -> None:
+            runs = [measure_once(scenario) for _ in range(rounds)]
+            rows.append({**_median_row(scenario.name, runs), "app": scenario.server})
+
+        def measure_in_rounds(scenarios_: list[Scenario], rounds: int) -> None:
+            runs: dict[str, list[Figures]] = {scenario.name: [] for scenario in scenarios_}
+            for number in range(1, rounds + 1):
+                print(f"round {number} of {rounds}")
+                for scenario in scenarios_:
+                    runs[scenario.name].append(measure_once(scenario))
+            for scenario in scenarios_:
+                rows.append(
+                    {**_median_row(scenario.name, runs[scenario.name]), "app": scenario.server}
+                )
 
         *reads, logins = scenarios(servers, users, course_ids)
         only = _selected()
@@ -366,8 +393,7 @@ def main() -> None:
                 lambda: _profiles(skillwise_env, users),
             )
             return
-        for scenario in reads:
-            measure(scenario)
+        measure_in_rounds(reads, rounds)
         keyset, keyset_note = keyset_rows(wrk, servers["skillwise"], users, duration, warmup)
         profile = _profiles(skillwise_env, users)
         memory["after the reads"] = servers["skillwise"].worker_rss_kib()
@@ -375,7 +401,7 @@ def main() -> None:
         measure(logins)
         memory["after the logins too"] = servers["skillwise"].worker_rss_kib()
         skillwise_requests = sum(row["requests"] for row in keyset) + sum(
-            row["requests"] for row in rows if row["app"] == "skillwise"
+            row["requests_all_rounds"] for row in rows if row["app"] == "skillwise"
         )
 
     flask_rate = rows[0]["rate"]
@@ -393,6 +419,7 @@ def main() -> None:
             "connections": CONNECTIONS,
             "wrk_threads": WRK_THREADS,
             "duration_s": duration,
+            "rounds": rounds,
             "warmup_s": warmup,
             "courses": parameters.courses,
             "seed": parameters.fingerprint(),

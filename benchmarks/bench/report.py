@@ -53,15 +53,17 @@ def markdown(results: dict[str, Any]) -> str:
         f"Every app: gunicorn gthread, {config['workers']} workers x {config['threads']} threads; "
         f"wrk -t{config['wrk_threads']} -c{config['connections']} -d{config['duration_s']}s "
         f"after a {config['warmup_s']} s warm-up; {config['courses']:,} published courses, "
-        f"page size 20.",
+        f"page size 20. Read scenarios ran in {config.get('rounds', 1)} interleaved rounds; "
+        "each row is its median round (every round's req/s in the last column).",
         "",
-        "| scenario | req/s | p50 ms | p99 ms | errors | x Flask hello | x DRF list |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| scenario | req/s | p50 ms | p99 ms | errors | x Flask hello | x DRF list | rounds |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in results["scenarios"]:
         lines.append(
             f"| {row['name']} | {row['rate']:,.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | "
-            f"{row['errors']} | {_ratio(row['x_flask'])} | {_ratio(row['x_drf'])} |"
+            f"{row['errors']} | {_ratio(row['x_flask'])} | {_ratio(row['x_drf'])} | "
+            f"{' / '.join(f'{rate:,.0f}' for rate in row.get('round_rates', [row['rate']]))} |"
         )
     keyset = results["keyset"]
     lines += ["", "## Deep pages: offset vs keyset (signed in)", ""]
