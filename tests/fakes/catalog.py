@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import Any, BinaryIO
 from uuid import UUID
 
@@ -161,6 +160,8 @@ class FakeCourseQueries:
 
     def __init__(self, uow: Any) -> None:
         self._uow = uow
+        # Every position a numbered page was asked to start after, as the use case passed it.
+        self.pages_started_after: list[Position] = []
 
     def published_courses(
         self,
@@ -168,9 +169,39 @@ class FakeCourseQueries:
         ordering: CourseOrdering | None,
         page: PageRequest,
         known_total: int | None = None,
+        start_after: Position | None = None,
     ) -> Page[CourseSummary]:
-        found = self.all_courses(filters, CourseStatus.PUBLISHED, ordering, page)
-        return found if known_total is None else replace(found, total=known_total)
+        found = self._published(filters, ordering)
+        key, descending = _SORT_KEYS[ordering or CourseOrdering.CREATED_AT_DESC]
+        start = page.offset
+        if start_after is not None and page.page > 1:
+            self.pages_started_after.append(start_after)
+            start = next(
+                (
+                    n
+                    for n, c in enumerate(found)
+                    if _comes_after(key(c), c.id, start_after, descending)
+                ),
+                len(found),
+            )
+        shown = found[start : start + page.page_size]
+        return Page(
+            items=[self.summary_of(c) for c in shown],
+            total=len(found) if known_total is None else known_total,
+            request=page,
+            end=Position(key(shown[-1]), shown[-1].id) if shown else None,
+        )
+
+    def _published(self, filters: CourseFilters, ordering: CourseOrdering | None) -> list[Course]:
+        found = [
+            c
+            for c in self._uow.courses.rows.values()
+            if c.status is CourseStatus.PUBLISHED and _matches(c, filters)
+        ]
+        found.sort(key=lambda c: c.id)
+        key, descending = _SORT_KEYS[ordering or CourseOrdering.CREATED_AT_DESC]
+        found.sort(key=key, reverse=descending)
+        return found
 
     def published_courses_after(
         self, filters: CourseFilters, ordering: CourseOrdering | None, keyset: KeysetRequest
@@ -281,6 +312,13 @@ def _matches(course: Course, filters: CourseFilters) -> bool:
 
 def _rating(course: Course) -> float:
     return -1 if course.rating_avg is None else course.rating_avg
+
+
+def _comes_after(key: Any, course_id: UUID, position: Position, descending: bool) -> bool:
+    """After `position` in a numbered ordering: by key in its direction, ties by id ascending."""
+    if key == position.key:
+        return course_id > position.id
+    return key < position.key if descending else key > position.key
 
 
 _SORT_KEYS: dict[CourseOrdering, tuple[Any, bool]] = {

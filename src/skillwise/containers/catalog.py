@@ -11,6 +11,7 @@ from skillwise.adapters.db.queries.catalog import SqlCourseQueries
 from skillwise.adapters.db.queries.categories import SqlCategoryQueries
 from skillwise.adapters.db.replica import reading_the_primary
 from skillwise.application.catalog.counts import CatalogCounts
+from skillwise.application.catalog.page_marks import PageMarks
 from skillwise.application.catalog.use_cases.add_lesson import AddLesson
 from skillwise.application.catalog.use_cases.add_module import AddModule
 from skillwise.application.catalog.use_cases.complete_direct_upload import CompleteDirectUpload
@@ -86,7 +87,10 @@ class CatalogContainer(containers.DeclarativeContainer):
     )
     get_course = providers.Factory(GetCourse, uow=uow, queries=course_queries)
     catalog_counts = providers.Factory(CatalogCounts, cache=infra.cache)
-    list_courses = providers.Factory(ListCourses, queries=course_queries, counts=catalog_counts)
+    page_marks = providers.Factory(PageMarks, cache=infra.cache)
+    list_courses = providers.Factory(
+        ListCourses, queries=course_queries, counts=catalog_counts, marks=page_marks
+    )
     cursors = providers.Singleton(
         CursorCodec, secret=providers.Callable(_cursor_secret, infra.settings)
     )

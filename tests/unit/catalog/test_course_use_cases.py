@@ -6,6 +6,7 @@ import pytest
 
 from skillwise.application.catalog.cache import CatalogCache
 from skillwise.application.catalog.counts import CatalogCounts
+from skillwise.application.catalog.page_marks import PageMarks
 from skillwise.application.catalog.ports import CourseFilters
 from skillwise.application.catalog.use_cases.create_course import CreateCourse, NewCourse
 from skillwise.application.catalog.use_cases.delete_course import DeleteCourse
@@ -37,7 +38,7 @@ CHARGED = AcceptedCurrencyList("USD", "EUR", "BDT", "MGA", "JPY")
 
 def list_courses(shelf, cache=None):
     cache = cache or DictCache()
-    return ListCourses(shelf.queries, CatalogCounts(cache))
+    return ListCourses(shelf.queries, CatalogCounts(cache), PageMarks(cache))
 
 
 def create(shelf, accepted=CHARGED):

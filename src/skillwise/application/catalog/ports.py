@@ -12,7 +12,13 @@ from typing import BinaryIO, Protocol
 from uuid import UUID
 
 from skillwise.application.catalog.views import CourseDetail, CourseSummary
-from skillwise.application.shared.pagination import KeysetPage, KeysetRequest, Page, PageRequest
+from skillwise.application.shared.pagination import (
+    KeysetPage,
+    KeysetRequest,
+    Page,
+    PageRequest,
+    Position,
+)
 from skillwise.domain.catalog.attachments import Attachment
 from skillwise.domain.catalog.course import CourseLevel, CourseStatus
 from skillwise.domain.catalog.outline import Lesson, Module
@@ -152,10 +158,14 @@ class CourseQueries(Protocol):
         ordering: CourseOrdering | None,
         page: PageRequest,
         known_total: int | None = None,
+        start_after: Position | None = None,
     ) -> Page[CourseSummary]:
         """Published courses only. Without an ordering: by relevance when searching (where the
-        database ranks matches), newest first otherwise; ties always broken by id. Given
-        `known_total`, the matches are not counted again and the page carries that total."""
+        database ranks matches), newest first otherwise; ties always broken by id ascending.
+        Given `known_total`, the matches are not counted again and the page carries that
+        total. Given `start_after`, the position the page before ended on, the page is the
+        rows right after it instead of the rows past the offset (the same rows while nothing
+        changed in between). The page's `end` is its last row's position."""
         ...
 
     def published_courses_after(

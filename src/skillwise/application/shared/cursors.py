@@ -62,6 +62,20 @@ def _untagged(tag: Any, value: Any) -> SortKey:
     raise ValueError(tag)
 
 
+def pack_position(position: Position) -> bytes:
+    """A position as bytes to keep server-side (unsigned: never hand these to a client)."""
+    return json.dumps([*_tagged(position.key), position.id.hex], separators=(",", ":")).encode()
+
+
+def unpack_position(packed: bytes) -> Position | None:
+    """The position `pack_position` made, or None for bytes it did not make."""
+    try:
+        tag, key, id_hex = json.loads(packed)
+        return Position(key=_untagged(tag, key), id=UUID(hex=id_hex))
+    except (ValueError, TypeError, InvalidOperation):
+        return None
+
+
 class CursorCodec:
     def __init__(self, secret: bytes) -> None:
         self._secret = hashlib.sha256(b"skillwise-cursor\n" + secret).digest()

@@ -52,9 +52,12 @@ class PageRequest:
 
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
+    """`end` is where the last item stands in the list's ordering, for lists that tell it."""
+
     items: Sequence[T]
     total: int
     request: PageRequest
+    end: Position | None = None
 
     @property
     def has_next(self) -> bool:

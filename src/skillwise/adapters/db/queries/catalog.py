@@ -13,7 +13,17 @@ from collections import defaultdict
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Double, Select, cast, func, literal_column, select
+from sqlalchemy import (
+    ColumnElement,
+    Double,
+    Select,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from skillwise.adapters.db.errors import read_session
@@ -38,7 +48,13 @@ from skillwise.application.catalog.views import (
     LessonHeading,
     ModuleOutline,
 )
-from skillwise.application.shared.pagination import KeysetPage, KeysetRequest, Page, PageRequest
+from skillwise.application.shared.pagination import (
+    KeysetPage,
+    KeysetRequest,
+    Page,
+    PageRequest,
+    Position,
+)
 from skillwise.application.shared.people import PersonRef
 from skillwise.domain.catalog.course import CourseStatus
 
@@ -72,8 +88,11 @@ class SqlCourseQueries:
         ordering: CourseOrdering | None,
         page: PageRequest,
         known_total: int | None = None,
+        start_after: Position | None = None,
     ) -> Page[CourseSummary]:
-        return self._browse(filters, ordering, page, CourseStatus.PUBLISHED, known_total)
+        return self._browse(
+            filters, ordering, page, CourseStatus.PUBLISHED, known_total, start_after
+        )
 
     def all_courses(
         self,
@@ -100,18 +119,18 @@ class SqlCourseQueries:
         page: PageRequest,
         status: CourseStatus | None,
         known_total: int | None = None,
+        start_after: Position | None = None,
     ) -> Page[CourseSummary]:
         with read_session(self._session_factory) as session:
             conditions, (key, descending) = _matching(session, filters, ordering, status)
-            order_by = (key.desc() if descending else key.asc(),)
-            return _page(session, conditions, order_by, page, known_total)
+            return _page(session, conditions, (key, descending), page, known_total, start_after)
 
     def courses_taught_by(self, instructor_id: UUID, page: PageRequest) -> Page[CourseSummary]:
         with read_session(self._session_factory) as session:
             return _page(
                 session,
                 [courses.c.instructor_id == instructor_id],
-                (courses.c.created_at.desc(),),
+                (courses.c.created_at, True),
                 page,
             )
 
@@ -198,34 +217,76 @@ def _matching(
 def _page(
     session: Session,
     conditions: list[ColumnElement[bool]],
-    order_by: tuple[ColumnElement[Any], ...],
+    sort: KeyAndDirection,
     page: PageRequest,
     known_total: int | None = None,
+    start_after: Position | None = None,
 ) -> Page[CourseSummary]:
     total = known_total
     if total is None:
         total = session.execute(
             select(func.count()).select_from(courses).where(*conditions)
         ).scalar_one()
+    key, descending = sort
+    order_by = (key.desc() if descending else key.asc(), courses.c.id)
+    if start_after is None or page.page == 1:
+        query = _past_the_offset(conditions, key, order_by, page)
+    else:
+        query = _right_after(conditions, sort, order_by, start_after, page.page_size)
+    rows = session.execute(query).all()
+    end = Position(key=rows[-1].sort_key, id=rows[-1].id) if rows else None
+    return Page(items=[summary_of_row(row) for row in rows], total=total, request=page, end=end)
+
+
+def _past_the_offset(
+    conditions: list[ColumnElement[bool]],
+    key: ColumnElement[Any],
+    order_by: tuple[ColumnElement[Any], ...],
+    page: PageRequest,
+) -> Select[Any]:
     # The offset is walked over the ordering's index alone (an index-only scan), and only the
     # page's own rows are read and joined: reading every skipped row made deep pages slow.
     window = (
         select(courses.c.id)
         .where(*conditions)
-        .order_by(*order_by, courses.c.id)
+        .order_by(*order_by)
         .limit(page.page_size)
         .offset(page.offset)
         .subquery("window")
     )
-    query: Select[Any] = (
-        select(*SUMMARY_COLUMNS)
+    return (
+        select(*SUMMARY_COLUMNS, key.label("sort_key"))
         .select_from(window)
         .join(courses, courses.c.id == window.c.id)
         .join(users, users.c.id == courses.c.instructor_id)
-        .order_by(*order_by, courses.c.id)
+        .order_by(*order_by)
     )
-    rows = session.execute(query).all()
-    return Page(items=[summary_of_row(row) for row in rows], total=total, request=page)
+
+
+def _right_after(
+    conditions: list[ColumnElement[bool]],
+    sort: KeyAndDirection,
+    order_by: tuple[ColumnElement[Any], ...],
+    after: Position,
+    page_size: int,
+) -> Select[Any]:
+    """The page's rows read from where the page before ended. Ties run by ascending id
+    whichever way the key runs, so no single row-value comparison says "after"; the key's
+    own bound comes first, as the condition an index scan starts from."""
+    key, descending = sort
+    after_key = bindparam("after_key", after.key, type_=key.type)
+    after_id = bindparam("after_id", after.id, type_=courses.c.id.type)
+    return (
+        select(*SUMMARY_COLUMNS, key.label("sort_key"))
+        .join(users, users.c.id == courses.c.instructor_id)
+        .where(
+            *conditions,
+            key <= after_key if descending else key >= after_key,
+            or_(key != after_key, courses.c.id > after_id),
+        )
+        .order_by(*order_by)
+        .limit(page_size)
+    )
 
 
 def course_summaries(session: Session, course_ids: list[UUID]) -> dict[UUID, CourseSummary]:
