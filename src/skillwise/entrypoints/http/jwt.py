@@ -9,6 +9,8 @@ per-user "revoked before" instant). So such tokens stop working at once, everywh
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -23,6 +25,42 @@ from skillwise.containers import Container
 from skillwise.entrypoints.http.errors import error_body
 from skillwise.settings import Settings
 
+# Each entry is a token and its claims, a few hundred bytes; a process sees far fewer live
+# tokens than this between restarts, and forgetting them all only costs a verification each.
+VERIFIED_TOKENS_KEPT = 4096
+
+
+class RememberingJWTManager(JWTManager):
+    """Verifies each access token's signature once per process, not on every request.
+
+    flask-jwt-extended decodes a token twice per request (its claims unverified, to pick the
+    key, then verified) and reads its header a third time. A token whose signature was
+    verified here is the same string next time, so its claims are remembered, and checked
+    again only for expiry, which is the one thing about them that time changes. The blocklist
+    is still asked on every request, after this: a revoked token fails as it did.
+    """
+
+    def __init__(self, app: Flask, now: Callable[[], float] = time.time) -> None:
+        self._verified: dict[str, dict[str, Any]] = {}
+        self._now = now
+        super().__init__(app)
+
+    def _decode_jwt_from_config(
+        self, encoded_token: str, csrf_value: Any = None, allow_expired: bool = False
+    ) -> dict:
+        plain = csrf_value is None and not allow_expired
+        if plain:
+            claims = self._verified.get(encoded_token)
+            # PyJWT refuses a token once `exp <= now - leeway`; the leeway here is zero.
+            if claims is not None and claims["exp"] > self._now():
+                return dict(claims)
+        claims = super()._decode_jwt_from_config(encoded_token, csrf_value, allow_expired)
+        if plain and isinstance(claims.get("exp"), int | float):
+            if len(self._verified) >= VERIFIED_TOKENS_KEPT:
+                self._verified.clear()
+            self._verified[encoded_token] = dict(claims)
+        return claims
+
 
 def _unauthorized(message: str, error: str) -> ResponseReturnValue:
     return jsonify(error_body(401, message, error=error)), 401
@@ -36,8 +74,10 @@ def configure_jwt(app: Flask, settings: Settings) -> JWTManager:
         JWT_REFRESH_TOKEN_EXPIRES=timedelta(days=settings.refresh_token_days),
         JWT_TOKEN_LOCATION=["headers"],
         JWT_ERROR_MESSAGE_KEY="message",
+        # RememberingJWTManager's expiry check is exact only with no leeway.
+        JWT_DECODE_LEEWAY=0,
     )
-    jwt = JWTManager(app)
+    jwt = RememberingJWTManager(app)
 
     @jwt.unauthorized_loader
     def _missing(reason: str) -> ResponseReturnValue:
