@@ -175,15 +175,30 @@ def _plan(container, query: str, **params) -> str:
 @pytest.mark.postgres
 def test_full_text_search_uses_the_gin_index(container, catalog, stack):
     catalog.many_courses(20)
-    from skillwise.adapters.db.tables.catalog import SEARCH_DOCUMENT_SQL
-
     plan = _plan(
         container,
-        f"SELECT id FROM courses WHERE ({SEARCH_DOCUMENT_SQL}) @@ "
+        "SELECT id FROM courses WHERE search_document @@ "
         "websearch_to_tsquery('english'::regconfig, :term)",
         term="bulk",
     )
     assert "ix_courses_search_document" in plan
+
+
+@pytest.mark.postgres
+def test_a_search_reads_each_match_s_stored_document_instead_of_rebuilding_it(
+    container, client, catalog, stack
+):
+    catalog.many_courses(30)
+    # Counted once first, so the page's own statement is the only one left.
+    query = {"search": "bulk", "page_size": 5}
+    assert client.get("/api/v1/courses/", query_string=query).status_code == 200
+    statement = _statement_of(container, client, "/api/v1/courses/", **query, page=2)
+    with container.infra.engine().connect() as connection:
+        rows = connection.exec_driver_sql(f"EXPLAIN VERBOSE {statement[0]}", statement[1])
+        plan = "\n".join(row[0] for row in rows)
+    assert "search_document" in plan
+    # Neither the recheck of a match nor its rank rebuilds the document from the text.
+    assert "to_tsvector" not in plan, plan
 
 
 @pytest.mark.postgres

@@ -38,7 +38,7 @@ from skillwise.adapters.db.repositories.courses import course_from_row
 from skillwise.adapters.db.tables.catalog import (
     RATING_ASCENDING_RANK_SQL,
     RATING_RANK_SQL,
-    SEARCH_DOCUMENT_SQL,
+    SEARCH_DOCUMENT_COLUMN,
 )
 from skillwise.adapters.db.tables.core import courses, lessons, modules, users
 from skillwise.application.catalog.ports import CourseFilters, CourseOrdering
@@ -58,7 +58,7 @@ from skillwise.application.shared.pagination import (
 from skillwise.application.shared.people import PersonRef
 from skillwise.domain.catalog.course import CourseStatus
 
-_search_document = literal_column(f"({SEARCH_DOCUMENT_SQL})")
+_search_document = literal_column(SEARCH_DOCUMENT_COLUMN)
 _english = literal_column("'english'::regconfig")
 _rating_rank = literal_column(RATING_RANK_SQL)
 _rating_ascending_rank = literal_column(RATING_ASCENDING_RANK_SQL)

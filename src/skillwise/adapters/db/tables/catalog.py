@@ -36,14 +36,14 @@ attachments = Table(
     CheckConstraint("size_bytes >= 0", name="size_not_negative"),
 )
 
+# On PostgreSQL, migration 0017 keeps each course's full-text search document (title weighted
+# A, subtitle B, description C) in the stored generated column `search_document`, under the
+# GIN index `ix_courses_search_document`. It is not declared here: SQLite has no such type and
+# searches by substring instead.
+SEARCH_DOCUMENT_COLUMN = "courses.search_document"
+
 # Queries embed these expressions verbatim: only an identical expression lets the planner use
-# the index built on it. On PostgreSQL, migration 0003 also builds the GIN index
-# `ix_courses_search_document` on SEARCH_DOCUMENT_SQL for full-text search.
-SEARCH_DOCUMENT_SQL = (
-    "setweight(to_tsvector('english'::regconfig, title), 'A') || "
-    "setweight(to_tsvector('english'::regconfig, subtitle), 'B') || "
-    "setweight(to_tsvector('english'::regconfig, description), 'C')"
-)
+# the index built on it.
 # Best rated first, unrated courses last: one sort key that both databases can index.
 RATING_RANK_SQL = "COALESCE(rating_sum * 1.0 / NULLIF(rating_count, 0), -1)"
 # Lowest rated first, unrated courses still last (ratings run from 1 to 5).
