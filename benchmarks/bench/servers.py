@@ -20,6 +20,10 @@ from pathlib import Path
 
 HOST = "127.0.0.1"
 THREADS = 4
+# A worker is idle when it used at most this many clock ticks (1/100 s each) in that time:
+# metrics and the access log's flush still wake it now and then.
+IDLE_SECONDS = 0.5
+IDLE_TICKS = 2
 
 
 def workers() -> int:
@@ -44,7 +48,11 @@ class Server:
         return f"http://{HOST}:{self.port}"
 
     def settle(self, timeout: float = 120) -> None:
-        """Wait until requests a finished wrk run left queued are done (slow logins linger)."""
+        """Wait until requests a finished wrk run left queued are done (slow logins linger).
+
+        A quick answer to a probe shows only that one worker is free; the others may still be
+        working through connections they accepted, so every worker must also use no CPU for
+        a while. Memory read before that would count requests still in flight."""
         deadline, quick = time.monotonic() + timeout, 0
         while quick < 3 and time.monotonic() < deadline:
             started = time.monotonic()
@@ -52,12 +60,31 @@ class Server:
                 pass
             quick = quick + 1 if time.monotonic() - started < 0.05 else 0
             time.sleep(0.1)
+        busy = self._worker_cpu_ticks()
+        while time.monotonic() < deadline:
+            time.sleep(IDLE_SECONDS)
+            now = self._worker_cpu_ticks()
+            if all(now.get(pid, 0) - ticks <= IDLE_TICKS for pid, ticks in busy.items()):
+                return
+            busy = now
+
+    def _worker_pids(self) -> list[str]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return children.read_text().split()
+
+    def _worker_cpu_ticks(self) -> dict[str, int]:
+        """CPU time each worker has used so far, in clock ticks (user and system)."""
+        ticks = {}
+        for pid in self._worker_pids():
+            # The fields after the command's closing parenthesis; utime and stime are 12 and 13.
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            ticks[pid] = int(fields[11]) + int(fields[12])
+        return ticks
 
     def worker_rss_kib(self) -> list[int]:
         """Resident memory of each gunicorn worker (the master's children)."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         sizes = []
-        for pid in children.read_text().split():
+        for pid in self._worker_pids():
             for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     sizes.append(int(line.split()[1]))
