@@ -8,7 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from skillwise.adapters.blocklist.database import DatabaseTokenBlocklist
-from skillwise.adapters.blocklist.redis_blocklist import RedisTokenBlocklist
+from skillwise.adapters.blocklist.redis_blocklist import KEY_PREFIX, RedisTokenBlocklist
+from skillwise.adapters.cache.invalidation_feed import InvalidationFeed
+from skillwise.adapters.cache.local_copies import LocallyCopiedCache
+from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.db.tables.accounts import token_blocklist
 from skillwise.adapters.redis_client import build_redis_client
 from tests.fakes.basics import FixedClock
@@ -21,14 +24,27 @@ LIFETIME = timedelta(minutes=15)
 REDIS_URL = os.environ.get("SKILLWISE_TEST_REDIS_URL")
 
 
-@pytest.fixture(params=["database", pytest.param("redis", marks=pytest.mark.redis)])
+@pytest.fixture(
+    params=[
+        "database",
+        pytest.param("redis", marks=pytest.mark.redis),
+        pytest.param("redis with local copies", marks=pytest.mark.redis),
+    ]
+)
 def blocklist(request, container, settings, clock):
     if request.param == "database":
         yield DatabaseTokenBlocklist(container.infra.engine(), clock, LIFETIME)
         return
     client = build_redis_client(REDIS_URL)
     database = DatabaseTokenBlocklist(container.infra.engine(), clock, LIFETIME)
-    yield RedisTokenBlocklist(database, client, clock, prefix=settings.redis_prefix)
+    copies = None
+    if request.param == "redis with local copies":
+        copies = LocallyCopiedCache(
+            RedisCache(client, prefix=settings.redis_prefix, namespace=""),
+            feed_for=lambda keys: InvalidationFeed(REDIS_URL, keys),
+            prefix=KEY_PREFIX,
+        )
+    yield RedisTokenBlocklist(database, client, clock, prefix=settings.redis_prefix, copies=copies)
     wipe_redis(REDIS_URL, settings.redis_prefix)
     client.close()
 

@@ -12,21 +12,11 @@ import pytest
 
 from skillwise.adapters.cache.invalidation_feed import InvalidationFeed
 from skillwise.adapters.cache.local_copies import LocallyCopiedCache
-from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.redis_client import build_redis_client
 from tests.integration.conftest import TEST_REDIS_URL
+from tests.integration.counting_cache import CountingRedisCache
 
 pytestmark = pytest.mark.integration
-
-
-class CountingRedisCache(RedisCache):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.reads = 0
-
-    def fetch_many(self, keys):
-        self.reads += 1
-        return super().fetch_many(keys)
 
 
 class Clock:

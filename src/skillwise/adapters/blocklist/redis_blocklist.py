@@ -6,6 +6,12 @@ the database while Redis is down (the circuit breaker keeps requests from waitin
 when Redis does not hold the whole record: a marker key says it does, so a Redis restarted
 without persistence (marker gone) is refilled from the database instead of forgetting
 revocations, and so is a Redis that missed writes while this process could not reach it.
+
+With local copies (`copies`), a check that Redis already answered for these keys is answered
+from the process's copy, and every revocation written anywhere drops the copies of its key
+in every process before the revoking request has answered (see adapters/cache/local_copies.py
+and invalidation_feed.py): a token stays refused everywhere at once, and a signed-in request
+costs no round trip. While the invalidation feed is down, checks go to Redis as before.
 """
 
 from __future__ import annotations
@@ -24,12 +30,16 @@ from skillwise.adapters.blocklist.database import (
     keys_for,
     refused_by,
 )
+from skillwise.adapters.cache.local_copies import LocallyCopiedCache
+from skillwise.adapters.cache.redis_cache import CacheUnavailable
 from skillwise.adapters.circuit_breaker import CircuitBreaker
 from skillwise.application.shared.clock import Clock
 
 log = logging.getLogger(__name__)
 
 _NO_CUTOFF = b"-"
+# Under the Redis prefix, as the shared cache names its keys.
+KEY_PREFIX = "blocklist:"
 
 
 class RedisTokenBlocklist:
@@ -40,12 +50,14 @@ class RedisTokenBlocklist:
         clock: Clock,
         prefix: str = "skillwise:",
         breaker: CircuitBreaker | None = None,
+        copies: LocallyCopiedCache | None = None,
     ) -> None:
         self._database = database
         self._client = client
         self._clock = clock
-        self._prefix = f"{prefix}blocklist:"
+        self._prefix = f"{prefix}{KEY_PREFIX}"
         self._complete_key = f"{self._prefix}complete"
+        self._copies = copies
         self._breaker = breaker or CircuitBreaker("Redis (token blocklist)")
         # Set when an exchange failed: writes may have been missed, here or by other processes.
         self._stale = False
@@ -87,8 +99,7 @@ class RedisTokenBlocklist:
         if self._stale and not self._talk(self._refill_stale):
             return None
         answer: list[bytes | None] = []
-        names = [self._complete_key, *(self._prefix + key for key in keys)]
-        if not self._talk(lambda: answer.extend(self._client.mget(names))):
+        if not self._talk(lambda: answer.extend(self._read(["complete", *keys]))):
             return None
         complete, *values = answer
         if complete is None:
@@ -98,13 +109,18 @@ class RedisTokenBlocklist:
             self._revocation(key, value) for key, value in zip(keys, values, strict=True) if value
         ]
 
+    def _read(self, keys: list[str]) -> list[bytes | None]:
+        if self._copies is not None:
+            return self._copies.fetch_many([KEY_PREFIX + key for key in keys])
+        return self._client.mget([self._prefix + key for key in keys])
+
     def _talk(self, call: Callable[[], object]) -> bool:
         """Run one exchange with Redis unless the breaker is open; False when it did not work."""
         if not self._breaker.allows_call():
             return False
         try:
             call()
-        except redis.RedisError:
+        except (redis.RedisError, CacheUnavailable):
             log.warning("token blocklist cache unreachable; the database answers", exc_info=True)
             self._breaker.failed()
             self._stale = True

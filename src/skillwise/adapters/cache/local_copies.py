@@ -50,8 +50,16 @@ class LocallyCopiedCache:
         return self.get_many([key])[0]
 
     def get_many(self, keys: list[str]) -> list[bytes | None]:
+        try:
+            return self.fetch_many(keys)
+        except CacheUnavailable:
+            return [None] * len(keys)
+
+    def fetch_many(self, keys: list[str]) -> list[bytes | None]:
+        """As `get_many`, but raising CacheUnavailable when neither a copy nor Redis answers,
+        for callers that must tell an outage from absent keys."""
         if not all(key.startswith(self._prefix) for key in keys):
-            return self._shared.get_many(keys)
+            return self._shared.fetch_many(keys)
         with self._lock:
             live = self._catch_up()
             if live:
@@ -59,10 +67,7 @@ class LocallyCopiedCache:
                 if not any(copy is _NOT_HELD for copy in held):
                     return held  # type: ignore[return-value]
             generation = self._generation
-        try:
-            values = self._shared.fetch_many(keys)
-        except CacheUnavailable:
-            return [None] * len(keys)
+        values = self._shared.fetch_many(keys)
         if live:
             with self._lock:
                 if generation == self._generation:

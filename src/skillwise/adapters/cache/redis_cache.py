@@ -30,9 +30,12 @@ class RedisCache:
         client: redis.Redis,
         prefix: str = "skillwise:",
         breaker: CircuitBreaker | None = None,
+        namespace: str = "cache:",
     ) -> None:
         self._client = client
-        self._prefix = f"{prefix}cache:"
+        # Other subjects keep keys beside the cache's (the token blocklist's under
+        # "blocklist:"); a reader of theirs names its own namespace.
+        self._prefix = f"{prefix}{namespace}"
         self._breaker = breaker or CircuitBreaker("Redis (cache)")
 
     def _call(self, operation: Callable[[], T], what: str, key: str) -> T:

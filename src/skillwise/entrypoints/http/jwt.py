@@ -1,10 +1,11 @@
 """flask-jwt-extended set-up: token lifetimes, the blocklist, and every token error as a 401.
 
-Every request that presents an access token asks the blocklist (one Redis round trip or one
-indexed query) whether that token was revoked, by its `jti` (logout), by its family `fam`
-(a reused refresh token, or logout, ended the login it descends from), or because the account
-was deactivated, deleted, changed role or reset its password after the token was issued (a
-per-user "revoked before" instant). So such tokens stop working at once, everywhere.
+Every request that presents an access token asks the blocklist (a process-local copy that
+Redis invalidates, one Redis round trip, or one indexed query) whether that token was revoked:
+by its `jti` (logout), by its family `fam` (a reused refresh token, or logout, ended the login
+it descends from), or because the account was deactivated, deleted, changed role or reset its
+password after the token was issued (a per-user "revoked before" instant). So such tokens stop
+working at once, everywhere.
 """
 
 from __future__ import annotations
