@@ -31,7 +31,8 @@ class Settings:
     database_url: str = ""
     redis_url: str | None = None
     redis_prefix: str = "skillwise:"
-    # Process-local copies of catalog cache keys, kept coherent by Redis; 0 turns them off.
+    # Process-local copies of catalog cache keys (and a quarter again for the token blocklist),
+    # kept coherent by Redis; 0 turns them off.
     local_cache_mb: int = 32
     secret_key: str = ""
     public_url: str = "http://127.0.0.1:8000"

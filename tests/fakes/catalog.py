@@ -174,7 +174,7 @@ class FakeCourseQueries:
         found = self._published(filters, ordering)
         key, descending = _SORT_KEYS[ordering or CourseOrdering.CREATED_AT_DESC]
         start = page.offset
-        if start_after is not None and page.page > 1:
+        if start_after is not None:
             self.pages_started_after.append(start_after)
             start = next(
                 (

@@ -8,9 +8,7 @@ from dependency_injector import containers, providers
 
 from skillwise.adapters.blocklist.database import DatabaseTokenBlocklist
 from skillwise.adapters.blocklist.redis_blocklist import KEY_PREFIX, RedisTokenBlocklist
-from skillwise.adapters.cache.invalidation_feed import InvalidationFeed
 from skillwise.adapters.cache.local_copies import LocallyCopiedCache
-from skillwise.adapters.cache.redis_cache import RedisCache
 from skillwise.adapters.security.argon2_hasher import Argon2PasswordHasher
 from skillwise.adapters.security.jwt_tokens import JwtTokenIssuer
 from skillwise.application.accounts.use_cases.confirm_password_reset import ConfirmPasswordReset
@@ -31,20 +29,16 @@ from skillwise.application.accounts.use_cases.resend_verification_email import (
 from skillwise.application.accounts.use_cases.update_profile import UpdateProfile
 from skillwise.application.accounts.use_cases.update_user import UpdateUser
 from skillwise.application.accounts.use_cases.verify_email import VerifyEmail
+from skillwise.containers.root import local_copies
 from skillwise.settings import Settings
 
 
 def _blocklist_copies(client, settings: Settings) -> LocallyCopiedCache | None:
-    """Local copies of the blocklist's keys, within a quarter of the catalog's budget again:
-    a token's check reads four small keys."""
-    if client is None or not settings.local_cache_mb:
+    """The blocklist's keys sit beside the cache's, not under its namespace; a quarter of the
+    catalog's budget again is plenty, as a token's check reads four small keys."""
+    if not settings.local_cache_mb:
         return None
-    return LocallyCopiedCache(
-        RedisCache(client=client, prefix=settings.redis_prefix, namespace=""),
-        feed_for=lambda prefix: InvalidationFeed(settings.redis_url, prefix),
-        prefix=KEY_PREFIX,
-        max_bytes=settings.local_cache_mb * 1024 * 1024 // 4,
-    )
+    return local_copies(client, settings, namespace="", prefix=KEY_PREFIX, share=0.25)
 
 
 class AccountsContainer(containers.DeclarativeContainer):

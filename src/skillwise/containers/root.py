@@ -51,15 +51,23 @@ def _optional_redis(settings: Settings):
     return build_redis_client(settings.redis_url) if settings.redis_url else None
 
 
-def _shared_cache(client, settings: Settings) -> RedisCache | LocallyCopiedCache:
-    shared = RedisCache(client=client, prefix=settings.redis_prefix)
-    if not settings.local_cache_mb:
-        return shared
+def local_copies(
+    client, settings: Settings, *, namespace: str, prefix: str, share: float = 1.0
+) -> LocallyCopiedCache:
+    """Redis keys under `namespace` + `prefix`, copied in this process within `share` of
+    SKILLWISE_LOCAL_CACHE_MB and invalidated by Redis itself."""
     return LocallyCopiedCache(
-        shared,
-        feed_for=lambda prefix: InvalidationFeed(settings.redis_url, prefix),
-        max_bytes=settings.local_cache_mb * 1024 * 1024,
+        RedisCache(client=client, prefix=settings.redis_prefix, namespace=namespace),
+        feed_for=lambda redis_prefix: InvalidationFeed(settings.redis_url, redis_prefix),
+        prefix=prefix,
+        max_bytes=int(settings.local_cache_mb * 1024 * 1024 * share),
     )
+
+
+def _shared_cache(client, settings: Settings) -> RedisCache | LocallyCopiedCache:
+    if not settings.local_cache_mb:
+        return RedisCache(client=client, prefix=settings.redis_prefix)
+    return local_copies(client, settings, namespace="cache:", prefix="catalog:")
 
 
 def _tick_claims(settings: Settings) -> PostgresTickClaims | UnsharedTickClaims:

@@ -1,7 +1,7 @@
 """The access token blocklist: the database adapter, the Redis adapter, and its use per request."""
 
 import os
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 import pytest
@@ -170,3 +170,21 @@ def test_a_token_with_an_unparsable_subject_is_refused(app, client):
         token = create_access_token(identity="not-a-uuid", additional_claims={"role": "admin"})
     response = client.get(f"{API}/profile/", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401
+
+
+@pytest.mark.redis
+def test_the_app_s_blocklist_copies_read_the_keys_the_blocklist_writes(container, settings):
+    if not settings.redis_url:
+        pytest.skip("this stack has no Redis")
+    blocklist = container.accounts.token_blocklist()
+    assert settings.local_cache_mb > 0
+    try:
+        blocklist.refill()
+        blocklist.revoke_token("jti-wired", datetime.now(UTC) + LIFETIME)
+        copies = blocklist._copies
+        assert copies.fetch_many(["blocklist:complete", "blocklist:jti:jti-wired"]) == [
+            b"1",
+            b"-",
+        ]
+    finally:
+        wipe_redis(REDIS_URL, settings.redis_prefix)

@@ -146,6 +146,15 @@ def test_an_unreachable_redis_reads_as_misses_and_keeps_no_copy(cache, shared):
     assert cache.get("catalog:list:version") == b"3"
 
 
+def test_fetching_tells_an_unreachable_redis_from_absent_keys(cache, shared):
+    assert cache.fetch_many(["catalog:absent"]) == [None]
+    cache.get("catalog:other")  # held as absent, but not the key asked next
+    shared.down = True
+    with pytest.raises(CacheUnavailable):
+        cache.fetch_many(["catalog:list:version"])
+    assert cache.get_many(["catalog:list:version"]) == [None]
+
+
 def test_own_writes_are_seen_at_once_even_before_the_feed_reports_them(cache, shared):
     cache.get("catalog:list:version")
     cache.incr("catalog:list:version")

@@ -11,7 +11,6 @@ working at once, everywhere.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -41,9 +40,8 @@ class RememberingJWTManager(JWTManager):
     is still asked on every request, after this: a revoked token fails as it did.
     """
 
-    def __init__(self, app: Flask, now: Callable[[], float] = time.time) -> None:
+    def __init__(self, app: Flask) -> None:
         self._verified: dict[str, dict[str, Any]] = {}
-        self._now = now
         super().__init__(app)
 
     def _decode_jwt_from_config(
@@ -53,7 +51,7 @@ class RememberingJWTManager(JWTManager):
         if plain:
             claims = self._verified.get(encoded_token)
             # PyJWT refuses a token once `exp <= now - leeway`; the leeway here is zero.
-            if claims is not None and claims["exp"] > self._now():
+            if claims is not None and claims["exp"] > time.time():
                 return dict(claims)
         claims = super()._decode_jwt_from_config(encoded_token, csrf_value, allow_expired)
         if plain and isinstance(claims.get("exp"), int | float):

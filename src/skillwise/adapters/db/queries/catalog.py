@@ -229,7 +229,7 @@ def _page(
         ).scalar_one()
     key, descending = sort
     order_by = (key.desc() if descending else key.asc(), courses.c.id)
-    if start_after is None or page.page == 1:
+    if start_after is None:
         query = _past_the_offset(conditions, key, order_by, page)
     else:
         query = _right_after(conditions, sort, order_by, start_after, page.page_size)
